@@ -1,0 +1,39 @@
+"""One exception class per condition the user can fix; each message says how."""
+
+from __future__ import annotations
+
+
+class CitydxError(Exception):
+    """Base for errors shown to the user as one line, without a traceback."""
+
+
+class RulesFileError(CitydxError):
+    """A YAML data file under rules/ (or a site profile) is malformed or inconsistent."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.line = line
+
+
+class UnknownCityError(CitydxError):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"unknown city '{name}': use a name from rules/cities.yaml or add the city there"
+        )
+
+
+class UnknownIndicatorError(CitydxError):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"unknown indicator '{name}': use a tertiary indicator name from rules/indicators.yaml"
+        )
+
+
+class InputFileError(CitydxError):
+    """A file the user passed on the command line cannot be used."""
+
+
+class DatabaseError(CitydxError):
+    """The database file cannot be opened or is newer than this version of citydx."""
