@@ -1,0 +1,60 @@
+"""Every numeric form the rules rely on, with the arithmetic worked out by hand."""
+
+import pytest
+
+from extractors.quantities import chinese_to_number, find_quantities, parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "approx"),
+    [
+        ("300P", 300, "PFLOPS", False),
+        ("5.2 EFLOPS", 5200, "PFLOPS", False),  # 5.2 × 1000 PFLOPS per EFLOPS
+        ("5.2EFlops", 5200, "PFLOPS", False),
+        ("100TFLOPS", 0.1, "PFLOPS", False),  # 100 / 1000
+        ("1.2万P", 12000, "PFLOPS", False),  # 1.2 × 10 000
+        ("智能算力达２００Ｐ", 200, "PFLOPS", False),  # full-width digits and letter
+        ("超过100 PFlops", 100, "PFLOPS", True),
+        ("1186万个", 11_860_000, "个", False),  # 1186 × 10 000
+        ("2.3亿条", 230_000_000, "条", False),  # 2.3 × 100 000 000
+        ("二十八项", 28, "项", False),  # 2 × 10 + 8
+        ("十三个", 13, "个", False),  # 10 + 3
+        ("一千二百项", 1200, "项", False),  # 1 × 1000 + 2 × 100
+        ("三万五千个", 35_000, "个", False),  # 3 × 10 000 + 5 × 1000
+        ("两千家", 2000, "家", False),
+        ("320 余家", 320, "家", True),
+        ("1,200家", 1200, "家", False),
+        ("１２个领域", 12, "个领域", False),
+        ("近50项", 50, "项", True),
+    ],
+)
+def test_parse_quantity_forms(text, value, unit, approx):
+    q = parse_quantity(text)
+    assert q is not None
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+    assert q.approximate is approx
+
+
+@pytest.mark.parametrize("text", ["2024年", "一网统管", "85%", "十四五规划", "数据要素×"])
+def test_no_quantity(text):
+    assert parse_quantity(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("十", 10), ("一百零五", 105), ("十万", 100_000), ("一亿二千万", 120_000_000),
+     ("二〇二四", 2024), ("零", 0)],
+)
+def test_chinese_numerals(text, value):
+    assert chinese_to_number(text) == value
+
+
+def test_chinese_numeral_rejects_other_characters():
+    assert chinese_to_number("十三五规划") is None
+
+
+def test_offsets_point_into_the_text():
+    text = "全市累计接入感知设备1186万个，算力规模达300P。"
+    found = find_quantities(text)
+    assert [text[q.start:q.end] for q in found] == ["1186万个", "300P"]
