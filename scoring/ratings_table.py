@@ -98,7 +98,7 @@ def _read_text(path: Path) -> str:
 
 def _records(path: str, text: str) -> list[tuple[int, list[str]]]:
     """(line, stripped cells) of every non-blank row; rows of only empty cells are blank too."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records = []
     try:
         for cells in reader:
