@@ -1,4 +1,5 @@
-"""Tertiary weights from an expert panel's ratings, and the file scoring reads them from.
+"""Tertiary weights from an expert panel's ratings, and the file scoring reads them from
+(scoring.weights reads and validates it).
 
 The report's formula, C_j = sum_i C_ij / sum_i sum_j C_ij x 100, spreads 100 points over all 31
 tertiary indicators, so the implied primary and secondary weights drift from the published ones
@@ -22,7 +23,6 @@ from pathlib import Path
 import yaml
 
 from citydx.indicators import IndicatorTree
-from citydx.paths import rules_dir
 from db.audit import now_iso
 from scoring.agreement import kendall_w
 from scoring.ratings_table import Ratings
@@ -53,10 +53,6 @@ class ParentWeight:
     name: str
     published: float
     implied: float
-
-
-def default_weights_path() -> Path:
-    return rules_dir() / "expert_weights.yaml"
 
 
 def expert_weights(tree: IndicatorTree, ratings: Ratings, keep_parents: bool = False

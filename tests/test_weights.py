@@ -16,6 +16,7 @@ from citydx.indicators import load_indicator_tree
 from citydx.paths import PROJECT_ROOT
 from scoring.agreement import average_ranks, kendall_w, tie_term
 from scoring.expert_weights import shares
+from scoring.weights import load_expert_weights
 
 TREE = load_indicator_tree()
 NAMES = [t.name for t in TREE.tertiaries]
@@ -210,6 +211,8 @@ def test_save_writes_a_file_scoring_accepts(ratings: Path, tmp_path: Path,
     assert saved["kendall_w"] == 0.5
     assert saved["source"] == str(ratings.resolve())
     assert saved["created_at"]
+    # scoring's own reader accepts the file and returns the same weights
+    assert load_expert_weights(target, TREE) == EXPECTED_GLOBAL
     tree = load_indicator_tree().with_weights(saved["weights"])
     assert tree.tertiary("算力基础设施").weight == 4.0651
     assert math.isclose(sum(p.weight for p in tree.primaries), 100, abs_tol=1e-6)

@@ -43,8 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from citydx.indicators import load_indicator_tree
     from scoring.agreement import reading
-    from scoring.expert_weights import default_weights_path, expert_weights, save_weights
+    from scoring.expert_weights import expert_weights, save_weights
     from scoring.ratings_table import read_ratings
+    from scoring.weights import default_weights_path
 
     tree = load_indicator_tree()
     ratings = read_ratings(args.ratings, tree)
