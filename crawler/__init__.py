@@ -1,0 +1,1 @@
+"""The policy-document crawler: site profiles, CMS adapters, the Scrapy spider, its pipeline."""
