@@ -13,7 +13,7 @@ from typing import Any
 
 from citydx.errors import RulesFileError, UnknownIndicatorError
 from citydx.paths import rules_dir
-from citydx.yamlio import line_of, load_yaml
+from citydx.yamlio import key_line, line_of, load_yaml
 
 WEIGHT_SOURCES = ("published", "assumed", "derived")
 NORMALISATION_METHODS = ("minmax", "log_minmax", "capped")
@@ -157,8 +157,10 @@ class _Checker:
     def __init__(self, path: str) -> None:
         self.path = path
 
-    def fail(self, node: Any, message: str) -> None:
-        raise RulesFileError(self.path, line_of(node), message)
+    def fail(self, node: Any, message: str, key: str | None = None) -> None:
+        """Name the line of `key` when the problem is its value, else the mapping's line."""
+        line = key_line(node, key) if key else line_of(node)
+        raise RulesFileError(self.path, line, message)
 
     def mapping(self, node: Any, what: str) -> dict:
         if not isinstance(node, dict):
@@ -171,12 +173,12 @@ class _Checker:
         value = node[key]
         if kind in (float, int) or kind == (int, float):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                self.fail(node, f"{what}: '{key}' must be a number, got {value!r}")
+                self.fail(node, f"{what}: '{key}' must be a number, got {value!r}", key)
             if value < 0:
-                self.fail(node, f"{what}: '{key}' must not be negative")
+                self.fail(node, f"{what}: '{key}' must not be negative", key)
             return float(value)
         if not isinstance(value, kind):
-            self.fail(node, f"{what}: '{key}' must be {getattr(kind, '__name__', kind)}")
+            self.fail(node, f"{what}: '{key}' must be {getattr(kind, '__name__', kind)}", key)
         return value
 
     def weight_source(self, node: dict, what: str) -> str:
@@ -199,7 +201,8 @@ def load_indicator_tree(path: str | Path | None = None) -> IndicatorTree:
     for pnode in _seq(c, data, "primaries", "indicators file"):
         primaries.append(_parse_primary(c, pnode, names))
     tree = IndicatorTree(str(data.get("version", "")), total, credit, tuple(primaries), str(path))
-    _check_sum(c, data, total, [p.weight for p in tree.primaries], "the primary weights")
+    _check_sum(c, data, total, [p.weight for p in tree.primaries], "the primary weights",
+               key="total")
     return _index(tree)
 
 
@@ -210,10 +213,11 @@ def _seq(c: _Checker, node: dict, key: str, what: str) -> list:
     return items
 
 
-def _check_sum(c: _Checker, node: Any, expected: float, parts: list[float], what: str) -> None:
+def _check_sum(c: _Checker, node: Any, expected: float, parts: list[float], what: str,
+               key: str = "weight") -> None:
     got = sum(parts)
     if not math.isclose(got, expected, abs_tol=1e-6):
-        c.fail(node, f"{what} sum to {got:g}, not {expected:g}")
+        c.fail(node, f"{what} sum to {got:g}, not {expected:g}", key)
 
 
 def _unique(c: _Checker, node: Any, name: str, names: set[str]) -> None:

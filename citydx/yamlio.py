@@ -11,9 +11,10 @@ from citydx.errors import RulesFileError
 
 
 class LineDict(dict):
-    """A mapping that knows the (1-based) line it started on in its YAML file."""
+    """A mapping that knows the (1-based) line it started on, and the line of each key."""
 
     line: int = 0
+    key_lines: dict[Any, int]
 
 
 class LineList(list):
@@ -28,12 +29,15 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
+    result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in result:
             raise RulesFileError(
-                loader.name, key_node.start_mark.line + 1, f"duplicate key '{key}'"
+                loader.name, key_node.start_mark.line + 1,
+                f"duplicate key '{key}' (first on line {result.key_lines[key]})",
             )
+        result.key_lines[key] = key_node.start_mark.line + 1
         result[key] = loader.construct_object(value_node, deep=True)
     return result
 
@@ -64,10 +68,24 @@ def load_yaml(path: str | Path) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise RulesFileError(str(path), line, f"invalid YAML: {exc.problem}") from exc
+        raise RulesFileError(str(path), line, f"invalid YAML: {exc.problem}{_context(exc, line)}"
+                             ) from exc
     finally:
         loader.dispose()
 
 
+def _context(exc: yaml.MarkedYAMLError, line: int | None) -> str:
+    """Where the broken construct began, when that is another line (e.g. an unclosed bracket)."""
+    mark = exc.context_mark
+    if not exc.context or not mark or mark.line + 1 == line:
+        return ""
+    return f" ({exc.context} on line {mark.line + 1})"
+
+
 def line_of(node: Any) -> int | None:
     return getattr(node, "line", None) or None
+
+
+def key_line(node: Any, key: Any) -> int | None:
+    """The line of `key` in a mapping, else the mapping's own line."""
+    return getattr(node, "key_lines", {}).get(key) or line_of(node)
