@@ -69,3 +69,16 @@ def score_of(result: RunResult, city: str, indicator: str):
         if score.city == city and score.indicator == indicator:
             return score
     raise LookupError((city, indicator))
+
+
+def isolated_rules(tmp_path: Path, monkeypatch) -> Path:
+    """A private copy of rules/ (without any expert weights file) as $CITYDX_RULES."""
+    from citydx.paths import PROJECT_ROOT
+
+    target = tmp_path / "rules"
+    target.mkdir()
+    for name in ("indicators.yaml", "cities.yaml", "assessment.yaml"):
+        (target / name).write_text((PROJECT_ROOT / "rules" / name).read_text(encoding="utf-8"),
+                                   encoding="utf-8")
+    monkeypatch.setenv("CITYDX_RULES", str(target))
+    return target
