@@ -22,7 +22,7 @@ def render_workbook(summary: dict[str, Any], primaries: Sequence[str]) -> bytes:
     book.remove(book.active)
     _sheet(book, "排名", ["排名", "城市", "省份", TOTAL, *primaries, "未检索指标"],
            [[r["rank"], r["city"], r["province"], r["total"], *(r[p] for p in primaries),
-             MARK if r["unsearched"] else ""] for r in summary["ranking"]])
+             MARK if r["unsearched"] else None] for r in summary["ranking"]])
     _sheet(book, "指标统计",
            ["指标", "满分", "平均分", "得分率(%)", "高于平均城市数", "低于平均城市数",
             "最高分", "最低分", "极差"],
@@ -30,7 +30,7 @@ def render_workbook(summary: dict[str, Any], primaries: Sequence[str]) -> bytes:
              s["below_average"], s["max"], s["min"], s["max_min_gap"]]
             for name, s in summary["indicators"].items()])
     _sheet(book, "前十名", ["指标", "名次", "城市", "得分", "未检索指标"],
-           [[name, t["rank"], t["city"], t["score"], MARK if t["unsearched"] else ""]
+           [[name, t["rank"], t["city"], t["score"], MARK if t["unsearched"] else None]
             for name, s in summary["indicators"].items() for t in s["top10"]])
     _sheet(book, "分数段", ["分数段", "城市数", "占比(%)"],
            [[band_label(b), b["count"], b["share"]] for b in summary["bands"]])
@@ -50,21 +50,21 @@ def _capitals_sheet(book: Any, summary: dict[str, Any]) -> None:
     totals = {r["city"]: r for r in summary["ranking"]}
     rows: list[list[Any]] = [[totals[c]["rank"], c, totals[c]["province"], totals[c]["total"]]
                              for c in caps["members"]]
-    rows += [[], ["", "省会城市数", "", caps["count"]], ["", "省会城市平均分", "", caps["average"]],
-             ["", "全部城市平均分", "", caps["national_average"]],
-             ["", "省会与全部城市之差", "", caps["difference"]]]
+    rows += [[], [None, "省会城市数", None, caps["count"]],
+             [None, "省会城市平均分", None, caps["average"]],
+             [None, "全部城市平均分", None, caps["national_average"]],
+             [None, "省会与全部城市之差", None, caps["difference"]]]
     _sheet(book, "省会城市", ["排名", "城市", "省份", TOTAL], rows)
 
 
 def _year_on_year_sheet(book: Any, yoy: dict[str, Any]) -> None:
     rows: list[list[Any]] = [
         [c["city"], c["total"], c["previous_total"], c["change"], c["rank"],
-         c["previous_rank"], c["rank_change"], ""] for c in yoy["cities"]
+         c["previous_rank"], c["rank_change"], None] for c in yoy["cities"]
     ]
-    rows += [[c, "", "", "", "", "", "", "上年未参评 not in the previous year"]
-             for c in yoy["only_current"]]
-    rows += [[c, "", "", "", "", "", "", "本年未参评 not in this year"]
-             for c in yoy["only_previous"]]
+    blanks = [None] * 6
+    rows += [[c, *blanks, "上年未参评 not in the previous year"] for c in yoy["only_current"]]
+    rows += [[c, *blanks, "本年未参评 not in this year"] for c in yoy["only_previous"]]
     rows += [[], ["平均分", yoy["average"], yoy["previous_average"], yoy["average_change"]]]
     _sheet(book, "同比变化", ["城市", "本年总分", "上年总分", "总分变化", "本年排名", "上年排名",
                           "名次变化(+为上升)", "备注"], rows)
