@@ -70,7 +70,8 @@ def test_averages_and_score_rates(summary: dict, rows: list, name: str) -> None:
 # so 45 above and 104 - 45 = 59 below. 数字化支撑力: 45 above 14.3298, 59 below.
 @pytest.mark.parametrize("name,column,above,below", [
     ("数字化支撑力", "digital_support", 45, 59), ("总分", "total", 45, 59),
-    ("网络化共治力", "network_governance", 47, 57), ("智能化引领力", "intelligent_leadership", 48, 56),
+    ("网络化共治力", "network_governance", 47, 57),
+    ("智能化引领力", "intelligent_leadership", 48, 56),
     ("一体化创新力", "integrated_innovation", 51, 53),
 ])
 def test_above_and_below_average(summary: dict, rows: list, name: str, column: str,
