@@ -25,8 +25,10 @@ def check_cities(db: sqlite_utils.Database, names: list[str]) -> None:
 def compute_with_progress(db: sqlite_utils.Database, tree: IndicatorTree, window: Window,
                           searched_since: dt.date | None) -> RunResult:
     """Run the engine with a transient progress display on stderr (silent when not a tty)."""
+    console = Console(stderr=True)
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+                        TimeElapsedColumn(), console=console, transient=True,
+                        disable=not console.is_terminal)
     with progress:
         reading = progress.add_task("读取证据 reading evidence", total=None)
         scoring = progress.add_task("计算得分 scoring cities", total=None)

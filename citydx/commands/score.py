@@ -51,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
     run_id = write_run(db, result)
     rows = city_totals(db, run_id)
     shown = [r for r in rows if not args.city or r["city"] in args.city]
-    console = Console(width=None if Console().is_terminal else 160)
+    console = Console(width=None if Console().is_terminal else 160, soft_wrap=True,
+                      markup=False, highlight=False)
     console.print(ranking_table(shown, [p.name for p in tree.primaries]))
     print_summary(console, run_id, result, rows, weights_file)
     return 0
