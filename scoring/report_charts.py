@@ -88,14 +88,19 @@ def _bands_figure(summary: dict[str, Any], prefix: str) -> Any:
     labels = [band_label(b) for b in summary["bands"]]
     counts = [b["count"] for b in summary["bands"]]
     bars = axes.bar(labels, counts, color="#1f5fa8")
-    axes.bar_label(bars, labels=[f"{b['count']}个 ({b['share']:.2f}%)" for b in summary["bands"]],
-                   padding=3)
+    axes.bar_label(bars, labels=[_band_text(b) for b in summary["bands"]], padding=3)
     axes.set_title(f"{prefix}城市总分分布（按分数段，共{summary['cities']}个城市）")
     axes.set_xlabel("总分分数段")
     axes.set_ylabel("城市数（个）")
     axes.set_ylim(0, max(counts) * 1.2 + 1)
+    _note_unsearched(figure, any(b["unsearched"] for b in summary["bands"]))
     _tidy(axes)
     return figure
+
+
+def _band_text(band: dict[str, Any]) -> str:
+    text = f"{band['count']}个 ({band['share']:.2f}%)"
+    return text + (f"\n含未检索 {band['unsearched']}*" if band["unsearched"] else "")
 
 
 def _top10_figure(stats: dict[str, Any], name: str, prefix: str) -> Any:
@@ -104,7 +109,7 @@ def _top10_figure(stats: dict[str, Any], name: str, prefix: str) -> Any:
     top = stats["top10"]
     figure = Figure(figsize=(8, 0.45 * len(top) + 1.6))
     axes = figure.add_subplot()
-    labels = [f"{t['rank']}. {t['city']}{'*' if t['unsearched'] else ''}" for t in top]
+    labels = [f"{t['rank']}. {t['city']}" for t in top]
     bars = axes.barh(labels[::-1], [t["score"] for t in top][::-1], color="#1f5fa8")
     axes.bar_label(bars, fmt="%.1f", padding=3)
     axes.axvline(stats["average"], color="#c8553d", linestyle="--",
@@ -113,7 +118,6 @@ def _top10_figure(stats: dict[str, Any], name: str, prefix: str) -> Any:
     axes.set_title(f"{prefix}{name}前十名城市（满分{stats['weight']}）")
     axes.set_xlabel("得分")
     axes.legend(loc="lower right")
-    _note_unsearched(figure, any(t["unsearched"] for t in top))
     _tidy(axes)
     return figure
 

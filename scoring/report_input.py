@@ -157,8 +157,8 @@ def _number(where: str, record: dict[str, str], column: str) -> float:
 
 def read_scores_db(db: sqlite_utils.Database, tree: IndicatorTree, path: str) -> ScoreTable:
     """The latest scoring run, read with plain SQL so the report does not depend on the scoring
-    package's code: primary and total rows of aggregate_scores, the searched flag of
-    city_results. Cities come in alphabetical order (the tie-break of the ranking)."""
+    package's code: primary and total rows of aggregate_scores for assessed cities, the
+    searched flag of city_results. Cities come in name order (the tie-break of the ranking)."""
     run = db.execute(
         "SELECT id FROM scoring_runs ORDER BY computed_at DESC, id DESC LIMIT 1"
     ).fetchone()
@@ -166,8 +166,10 @@ def read_scores_db(db: sqlite_utils.Database, tree: IndicatorTree, path: str) ->
         raise NoScoringRunError(path)
     points: dict[str, dict[str, float]] = {}
     for city, indicator, value in db.execute(
-        "SELECT city, indicator, points FROM aggregate_scores "
-        "WHERE scoring_run_id = ? AND tier IN ('primary', 'total') ORDER BY city", [run[0]]
+        "SELECT a.city, a.indicator, a.points FROM aggregate_scores a "
+        "JOIN cities c ON c.name = a.city AND c.assessed = 1 "
+        "WHERE a.scoring_run_id = ? AND a.tier IN ('primary', 'total') ORDER BY a.city",
+        [run[0]]
     ).fetchall():
         points.setdefault(city, {})[indicator] = float(value)
     searched = dict(db.execute(

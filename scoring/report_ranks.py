@@ -32,15 +32,26 @@ def shared_ranks(rows: Sequence[CityScore],
     return ranked
 
 
+def rank_table(rows: Sequence[CityScore]) -> list[tuple[int | None, CityScore]]:
+    """Searched cities ranked by total; cities with unsearched indicators follow with no rank,
+    as in scoring.results, so an incomplete score never pushes a complete one down."""
+    ranked: list[tuple[int | None, CityScore]] = []
+    ranked.extend(shared_ranks([r for r in rows if not r.unsearched], lambda r: r.total))
+    unranked = sorted((r for r in rows if r.unsearched), key=lambda r: -r2(r.total))
+    ranked.extend((None, r) for r in unranked)
+    return ranked
+
+
 def bands(rows: Sequence[CityScore], lowers: Sequence[float]) -> list[dict[str, Any]]:
     """Bands from descending lower bounds: [80, 70, ...] gives >= 80, 70-80, ..., < last."""
     edges = list(zip(lowers, [None, *lowers[:-1]], strict=True))
     edges.append((None, lowers[-1]))
     result = []
     for lower, upper in edges:
-        count = sum((lower is None or r2(r.total) >= lower)
-                    and (upper is None or r2(r.total) < upper) for r in rows)
+        members = [r for r in rows if (lower is None or r2(r.total) >= lower)
+                   and (upper is None or r2(r.total) < upper)]
         result.append({"lower": None if lower is None else num(lower),
                        "upper": None if upper is None else num(upper),
-                       "count": count, "share": r2(count / len(rows) * 100)})
+                       "count": len(members), "share": r2(len(members) / len(rows) * 100),
+                       "unsearched": sum(r.unsearched for r in members)})
     return result

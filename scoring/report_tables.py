@@ -9,6 +9,10 @@ same numbers. Conventions (documented because the published report does not spel
   from the unrounded average. Above / below count strictly against the unrounded average.
 - Rounding to 2 decimals is half-up on the decimal value shown (65.9875 -> 65.99).
 - A top-10 list holds every city whose shared rank is at most 10 (a tie at 10th keeps all).
+- Cities with unsearched indicators (database runs only) are not ranked, as in scoring.results:
+  they follow the ranked cities with rank null and are left out of the top-10 lists. They do
+  count in averages, bands, provinces and capitals, where each table says how many it holds
+  ("unsearched"), so a reader sees which figures an incomplete score touches.
 - A province's tier uses its rounded average, so the shown number and its tier agree.
 """
 
@@ -20,7 +24,7 @@ from typing import Any
 from citydx.indicators import IndicatorTree
 from citydx.registry import Registry
 from scoring.report_input import TOTAL, CityScore, ScoreTable
-from scoring.report_ranks import bands, num, r2, shared_ranks
+from scoring.report_ranks import bands, num, r2, rank_table, shared_ranks
 from scoring.report_yoy import year_on_year
 
 TOP_N = 10
@@ -30,7 +34,8 @@ def indicator_stats(rows: Sequence[CityScore], weight: float,
                     score: Callable[[CityScore], float]) -> dict[str, Any]:
     values = [score(r) for r in rows]
     average = sum(values) / len(values)
-    top = [(rank, row) for rank, row in shared_ranks(rows, score) if rank <= TOP_N]
+    searched = [r for r in rows if not r.unsearched]
+    top = [(rank, row) for rank, row in shared_ranks(searched, score) if rank <= TOP_N]
     return {
         "weight": num(weight),
         "average": r2(average),
@@ -40,8 +45,8 @@ def indicator_stats(rows: Sequence[CityScore], weight: float,
         "max": r2(max(values)),
         "min": r2(min(values)),
         "max_min_gap": r2(max(values) - min(values)),
-        "top10": [{"rank": rank, "city": row.city, "score": r2(score(row)),
-                   "unsearched": row.unsearched} for rank, row in top],
+        "top10": [{"rank": rank, "city": row.city, "score": r2(score(row))}
+                  for rank, row in top],
     }
 
 
@@ -76,12 +81,13 @@ def capitals(rows: Sequence[CityScore], registry: Registry) -> dict[str, Any]:
             "average": None if average is None else r2(average),
             "national_average": r2(national),
             "difference": None if average is None else r2(average - national),
-            "members": [m.city for m in sorted(members, key=lambda m: -m.total)]}
+            "members": [m.city for m in sorted(members, key=lambda m: -m.total)],
+            "unsearched": sum(m.unsearched for m in members)}
 
 
 def ranking(table: ScoreTable, tree: IndicatorTree, registry: Registry) -> list[dict[str, Any]]:
     result = []
-    for rank, row in shared_ranks(table.rows, lambda r: r.total):
+    for rank, row in rank_table(table.rows):
         entry: dict[str, Any] = {"rank": rank, "city": row.city,
                                  "province": registry.province_of(row.city),
                                  "total": r2(row.total)}

@@ -13,6 +13,7 @@ from scoring.report_charts import band_label, tier_label
 from scoring.report_input import TOTAL
 
 MARK = "是"
+UNRANKED = "不排名"
 
 
 def render_workbook(summary: dict[str, Any], primaries: Sequence[str]) -> bytes:
@@ -21,22 +22,23 @@ def render_workbook(summary: dict[str, Any], primaries: Sequence[str]) -> bytes:
     book = Workbook()
     book.remove(book.active)
     _sheet(book, "排名", ["排名", "城市", "省份", TOTAL, *primaries, "未检索指标"],
-           [[r["rank"], r["city"], r["province"], r["total"], *(r[p] for p in primaries),
-             MARK if r["unsearched"] else None] for r in summary["ranking"]])
+           [[UNRANKED if r["rank"] is None else r["rank"], r["city"], r["province"],
+             r["total"], *(r[p] for p in primaries), MARK if r["unsearched"] else None]
+            for r in summary["ranking"]])
     _sheet(book, "指标统计",
            ["指标", "满分", "平均分", "得分率(%)", "高于平均城市数", "低于平均城市数",
             "最高分", "最低分", "极差"],
            [[name, s["weight"], s["average"], s["score_rate"], s["above_average"],
              s["below_average"], s["max"], s["min"], s["max_min_gap"]]
             for name, s in summary["indicators"].items()])
-    _sheet(book, "前十名", ["指标", "名次", "城市", "得分", "未检索指标"],
-           [[name, t["rank"], t["city"], t["score"], MARK if t["unsearched"] else None]
+    _sheet(book, "前十名", ["指标", "名次", "城市", "得分"],
+           [[name, t["rank"], t["city"], t["score"]]
             for name, s in summary["indicators"].items() for t in s["top10"]])
-    _sheet(book, "分数段", ["分数段", "城市数", "占比(%)"],
-           [[band_label(b), b["count"], b["share"]] for b in summary["bands"]])
-    _sheet(book, "省份梯队", ["省份", "参评城市数", "平均分", "梯队", "城市"],
+    _sheet(book, "分数段", ["分数段", "城市数", "占比(%)", "其中未检索城市数"],
+           [[band_label(b), b["count"], b["share"], b["unsearched"]] for b in summary["bands"]])
+    _sheet(book, "省份梯队", ["省份", "参评城市数", "平均分", "梯队", "城市", "其中未检索城市数"],
            [[p["province"], p["cities"], p["average"], tier_label(p["tier"], summary["tiers"]),
-             "、".join(p["members"])] for p in summary["provinces"]])
+             "、".join(p["members"]), p["unsearched"]] for p in summary["provinces"]])
     _capitals_sheet(book, summary)
     if "year_on_year" in summary:
         _year_on_year_sheet(book, summary["year_on_year"])

@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from scoring.report_input import ScoreTable
-from scoring.report_ranks import bands, r2, shared_ranks
+from scoring.report_ranks import bands, r2, rank_table
 
 
 def year_on_year(current: ScoreTable, previous: ScoreTable,
                  band_lowers: Sequence[float]) -> dict[str, Any]:
-    now_ranks = {row.city: (rank, row) for rank, row in shared_ranks(current.rows, _total)}
-    before_ranks = {row.city: (rank, row) for rank, row in shared_ranks(previous.rows, _total)}
+    now_ranks = {row.city: (rank, row) for rank, row in rank_table(current.rows)}
+    before_ranks = {row.city: (rank, row) for rank, row in rank_table(previous.rows)}
     cities = []
     for city, (rank, row) in now_ranks.items():
         if city not in before_ranks:
@@ -27,7 +27,8 @@ def year_on_year(current: ScoreTable, previous: ScoreTable,
                        "previous_total": r2(before.total),
                        "change": r2(row.total - before.total),
                        "rank": rank, "previous_rank": before_rank,
-                       "rank_change": before_rank - rank})
+                       "rank_change": None if rank is None or before_rank is None
+                       else before_rank - rank})
     average = sum(r.total for r in current.rows) / len(current.rows)
     before_average = sum(r.total for r in previous.rows) / len(previous.rows)
     return {
@@ -42,6 +43,3 @@ def year_on_year(current: ScoreTable, previous: ScoreTable,
         "only_previous": [c for c in before_ranks if c not in now_ranks],
     }
 
-
-def _total(row: Any) -> float:
-    return row.total

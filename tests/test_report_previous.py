@@ -1,8 +1,9 @@
 """`citydx report --previous`: year-on-year change per city, with cities of one year only listed.
 
 Inputs: fixtures/report/small_scores.csv (this year) and previous_scores.csv (hand-made).
-This year:  杭州 80, 宁波 70, 北京 70, 郑州 45, 拉萨 35 -> ranks 1, 2, 2, 4, 5; average 300 / 5 = 60.
-Previous:   北京 80, 杭州 70, 郑州 50, 南京 40, 克拉玛依 30 -> ranks 1-5; average 270 / 5 = 54.
+This year: 杭州 80, 宁波 70, 北京 70, 郑州 45, 拉萨 35 -> ranks 1, 2, 2, 4, 5;
+average 300 / 5 = 60.
+Previous: 北京 80, 杭州 70, 郑州 50, 南京 40, 克拉玛依 30 -> ranks 1-5; average 270 / 5 = 54.
 克拉玛依 is not in the registry: a previous year may have assessed other cities, so it is kept.
 """
 

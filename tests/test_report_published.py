@@ -113,12 +113,12 @@ def test_top10_lists(summary: dict) -> None:
 # 23/104 = 22.12 %, 8/104 = 7.69 %.
 def test_bands(summary: dict) -> None:
     assert summary["bands"] == [
-        {"lower": 80, "upper": None, "count": 3, "share": 2.88},
-        {"lower": 70, "upper": 80, "count": 12, "share": 11.54},
-        {"lower": 60, "upper": 70, "count": 12, "share": 11.54},
-        {"lower": 50, "upper": 60, "count": 46, "share": 44.23},
-        {"lower": 40, "upper": 50, "count": 23, "share": 22.12},
-        {"lower": None, "upper": 40, "count": 8, "share": 7.69},
+        {"lower": 80, "upper": None, "count": 3, "share": 2.88, "unsearched": 0},
+        {"lower": 70, "upper": 80, "count": 12, "share": 11.54, "unsearched": 0},
+        {"lower": 60, "upper": 70, "count": 12, "share": 11.54, "unsearched": 0},
+        {"lower": 50, "upper": 60, "count": 46, "share": 44.23, "unsearched": 0},
+        {"lower": 40, "upper": 50, "count": 23, "share": 22.12, "unsearched": 0},
+        {"lower": None, "upper": 40, "count": 8, "share": 7.69, "unsearched": 0},
     ]
 
 
