@@ -86,6 +86,7 @@ def test_gkmlpt_bootstrap_and_json_rows():
         "written_date": "2024-09-06",  # epoch 1725552000 is 2024-09-05T16:00Z, 09-06 in Beijing
         "published_date": "2024-09-10",  # 1725933600 is 2024-09-10T02:00Z
         "title": "广州市关于加快推进数字政府建设的实施意见",
+        "validity": "有效",  # is_abolished and is_expired both present and false
     }
     assert second.fields["validity"] == "废止"
     assert "doc_number" not in second.fields

@@ -40,6 +40,8 @@ def _row(article: dict, url: str) -> ListRow:
         validity = "废止"
     elif article.get("is_expired"):
         validity = "失效"
+    elif "is_abolished" in article or "is_expired" in article:
+        validity = "有效"  # both flags present and false
     fields = {
         "doc_number": article.get("document_number"), "index_number": article.get("identifier"),
         "issuer": article.get("publisher"), "category": article.get("classify_theme_name"),
@@ -75,8 +77,11 @@ def _next_page(url: str, data: dict, n_articles: int) -> str | None:
         return None
     query = parse_qs(urlsplit(url).query)
     page = int(query.get("page", ["1"])[0])
-    total = data.get("total")
-    if isinstance(total, int) and page * n_articles >= total:
+    total, size, count = data.get("total"), data.get("page_size"), data.get("page_count")
+    if isinstance(count, int):
+        if page >= count:
+            return None
+    elif isinstance(total, int) and page * (size if isinstance(size, int) else n_articles) >= total:
         return None
     sid = query.get("sid", [""])[0]
     path = urlsplit(url).path

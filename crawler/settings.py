@@ -1,0 +1,57 @@
+"""Scrapy settings for citydx, built once from the CLI options.
+
+Polite by default: robots.txt obeyed, AutoThrottle on, 1-2 requests at a time per host, an honest
+User-Agent naming the project, retries with backoff on 5xx and timeouts.
+"""
+
+from __future__ import annotations
+
+from citydx import __version__
+
+PROJECT_URL = "https://github.com/citydx/citydx"
+DEFAULT_DELAY = 0.5  # seconds between requests per host, as public gov crawlers use
+
+
+def user_agent(contact: str | None = None) -> str:
+    return f"citydx/{__version__} (+{contact or PROJECT_URL})"
+
+
+def crawl_settings(db_path: str, proxy: str | None = None, delay: float = DEFAULT_DELAY,
+                   per_host: int = 2, contact: str | None = None,
+                   log_level: str = "WARNING", timeout: float = 30.0,
+                   max_attachment_bytes: int = 20 * 1024 * 1024) -> dict:
+    return {
+        "BOT_NAME": "citydx",
+        "USER_AGENT": user_agent(contact),
+        "ROBOTSTXT_OBEY": True,
+        "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
+        "CONCURRENT_REQUESTS": 16,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": per_host,
+        "DOWNLOAD_DELAY": delay,
+        "RANDOMIZE_DOWNLOAD_DELAY": delay > 0,
+        "AUTOTHROTTLE_ENABLED": True,
+        "AUTOTHROTTLE_START_DELAY": max(delay, 0.0),
+        "AUTOTHROTTLE_MAX_DELAY": 30.0,
+        "AUTOTHROTTLE_TARGET_CONCURRENCY": float(per_host),
+        "DOWNLOAD_TIMEOUT": timeout,
+        "DOWNLOAD_MAXSIZE": max(max_attachment_bytes + 1, 64 * 1024 * 1024),
+        "DOWNLOAD_WARNSIZE": 0,
+        "RETRY_ENABLED": True,
+        "RETRY_TIMES": 2,
+        "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408],
+        "CITYDX_RETRY_BACKOFF": min(1.0, delay * 2) if delay else 0.0,
+        "COOKIES_ENABLED": True,
+        "REDIRECT_ENABLED": True,
+        "TELNETCONSOLE_ENABLED": False,
+        "LOG_LEVEL": log_level,
+        "CITYDX_DB": db_path,
+        "CITYDX_PROXY": proxy,
+        "ITEM_PIPELINES": {"crawler.pipelines.DocumentPipeline": 300},
+        "DOWNLOADER_MIDDLEWARES": {
+            "crawler.middlewares.BlockedSourceMiddleware": 50,
+            "crawler.middlewares.RetryBackoffMiddleware": 60,
+            "crawler.middlewares.ProxyMiddleware": 740,
+        },
+        "SCHEDULER_PRIORITY_QUEUE": "scrapy.pqueues.DownloaderAwarePriorityQueue",
+        "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
+    }
