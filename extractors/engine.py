@@ -1,0 +1,314 @@
+"""Apply the rule set to one text: keyword pass, status, quantity, attribution, evidence rows.
+
+The Aho–Corasick keyword pass runs over the whole text; everything costlier (segmentation,
+quantities, attribution) runs only on the sentences that hold a hit.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from citydx.registry import Registry
+from extractors.attribution import CITY, Attributor
+from extractors.metadata import DocumentMeta, parse_metadata
+from extractors.normalize import normalize_for_matching
+from extractors.quantities import find_quantities
+from extractors.rules import DETECT, IndicatorRules, Rule, RuleSet
+from extractors.status import StatusDetector, make_tokenizer
+
+_SENTENCE_END = re.compile(r"[。!?;\n]")
+_POLICY_TITLE = re.compile(r"(办法|方案|规划|意见|细则|通知|规定|条例|计划|措施|政策|标准|指南|"
+                           r"纲要|决定|制度|规则|清单|目录|要点)(\((试行|暂行|修订|征求意见稿)\))?$")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    indicator: str
+    level: str
+    status: str
+    snippet: str
+    start: int
+    end: int
+    rule_id: str
+    attribution: str
+    confidence: float
+    quantity: float | None = None
+    unit: str | None = None
+    kind: str = ""
+    repealed: bool = False
+    evidence_date: str = ""
+
+    def credit(self, shares: dict[str, float]) -> float:
+        """Share of credit this row gives the city it was found for (0 if repealed)."""
+        return 0.0 if self.repealed else shares.get(self.attribution, 0.0)
+
+
+@dataclass
+class _Doc:
+    text: str
+    norm: str
+    meta: DocumentMeta
+    attribution: str
+    title_span: tuple[int, int]
+    breaks: list[int]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.breaks, pos)
+        start = self.breaks[i - 1] + 1 if i > 0 else 0
+        end = self.breaks[i] if i < len(self.breaks) else len(self.text)
+        return start, end
+
+
+class Extractor:
+    """Built once (rules, registry, tokenizer) and reused for every document."""
+
+    def __init__(self, ruleset: RuleSet, registry: Registry, tokenizer=None) -> None:
+        import ahocorasick
+
+        self.ruleset = ruleset
+        self.registry = registry
+        self.credit_shares = dict(ruleset.tree.credit)
+        self._rules: list[Rule] = list(ruleset.rules)
+        self._by_indicator = {ind.indicator: ind for ind in ruleset.indicators}
+        self._automaton = ahocorasick.Automaton()
+        keywords: dict[str, list[int]] = {}
+        for index, rule in enumerate(self._rules):
+            for word in rule.keywords:
+                keywords.setdefault(normalize_for_matching(word), []).append(index)
+        for word, indexes in keywords.items():
+            self._automaton.add_word(word, (len(word), tuple(indexes)))
+        self._automaton.make_automaton()
+        common = ruleset.common
+        self._issuing = tuple(normalize_for_matching(v) for v in common.issuing_verbs)
+        self._skip = tuple(normalize_for_matching(v) for v in common.skip_sentence_cues)
+        probe = StatusDetector(common, None)
+        self.tokenizer = tokenizer or make_tokenizer(ruleset.userdict, probe.cue_words)
+        self.status = StatusDetector(common, self.tokenizer)
+        self._attributors: dict[str, Attributor] = {}
+
+    def attributor(self, city: str) -> Attributor:
+        if city not in self._attributors:
+            self._attributors[city] = Attributor(city, self.registry, self.ruleset.common)
+        return self._attributors[city]
+
+    def extract(self, text: str, city: str, meta: DocumentMeta | None = None,
+                title: str = "") -> list[Evidence]:
+        """Every evidence row the text supports, for the city whose site it was found on."""
+        attributor = self.attributor(city)
+        doc = self._prepare(text, meta, attributor, title)
+        rows: list[Evidence] = []
+        seen: dict[tuple[int, int], set[str]] = {}
+        for end, (length, indexes) in self._automaton.iter(doc.norm):
+            start = end - length + 1
+            sent = doc.sentence(start)
+            if self._skip_sentence(doc.norm, sent):
+                continue
+            for index in indexes:
+                statuses = seen.setdefault((index, sent[0]), set())
+                row = self._match(self._rules[index], doc, sent, start, end + 1, attributor,
+                                  narrow=bool(statuses))
+                if row is not None and row.status not in statuses:
+                    statuses.add(row.status)
+                    rows.append(row)
+        return self._finish(rows, doc)
+
+    def _skip_sentence(self, norm: str, sent: tuple[int, int]) -> bool:
+        sentence = norm[sent[0]:sent[1]]
+        return any(cue in sentence for cue in self._skip)
+
+    def _prepare(self, text: str, meta: DocumentMeta | None, attributor: Attributor,
+                 title: str) -> _Doc:
+        norm = normalize_for_matching(text)
+        meta = meta or parse_metadata(text)
+        span = _title_span(text, meta, title)
+        attribution = attributor.of_issuer(meta.issuer)
+        if attribution is None:
+            # A headline names its actor first: "转载：国家网信办部署…", "市数据局赴杭州…".
+            mentions = attributor.mentions(norm[span[0]:span[1]])
+            attribution = mentions[0].attribution if mentions else CITY
+        breaks = [m.start() for m in _SENTENCE_END.finditer(norm)]
+        return _Doc(text, norm, meta, attribution, span, breaks)
+
+    def _match(self, rule: Rule, doc: _Doc, sent: tuple[int, int], start: int, end: int,
+               attributor: Attributor, narrow: bool = False) -> Evidence | None:
+        norm = doc.norm
+        sentence = norm[sent[0]:sent[1]]
+        if rule.all_of and not all(w in sentence for w in rule.all_of):
+            return None
+        if rule.any_of and not any(w in sentence for w in rule.any_of):
+            return None
+        if rule.none_of and any(w in sentence for w in rule.none_of):
+            return None
+        in_title = doc.title_span[0] <= start < doc.title_span[1]
+        if rule.title_only and not in_title and not self._issued_title(norm, sent[0], start):
+            return None
+        statuses = self._statuses(rule, doc, sent, start, end, in_title)
+        level, status = _pick_level(rule, statuses)
+        if level is None:
+            return None
+        if level == "mentioned":
+            status = "mentioned"
+        attribution = self._attribution(doc, attributor, sent[0], start, in_title)
+        quantity, unit = self._quantity(rule, norm, sent, start, end)
+        # A second status from the same sentence is anchored on its own clause.
+        span = _clause(norm, sent, start, end) if narrow else sent
+        s, e = _strip(doc.text, *span)
+        return Evidence(rule.indicator, level, status, doc.text[s:e], s, e, rule.id, attribution,
+                        rule.confidence if status != "mentioned" else rule.confidence * 0.8,
+                        quantity, unit, rule.kind, doc.meta.repealed, doc.meta.evidence_date)
+
+    def _statuses(self, rule: Rule, doc: _Doc, sent: tuple[int, int], start: int, end: int,
+                  in_title: bool) -> list[str]:
+        norm = doc.norm
+        bracket = _cited_title(norm, sent[0], start, end)
+        if bracket is not None:
+            if not self._issued_before(norm, sent[0], bracket):
+                return []  # named only inside another document's title: not issued here
+            return ["issued", "mentioned"]
+        found = self.status.detect(norm, sent[0], sent[1], start, end)
+        if in_title and _POLICY_TITLE.search(norm[doc.title_span[0]:doc.title_span[1]].strip()):
+            found = ["issued", *found]
+        if rule.status != DETECT and found and found[0] in ("built", "issued", "mentioned"):
+            return [rule.status]
+        if found and found[0] == "planned":
+            return ["planned", "mentioned"]  # intent counts as a mention where no plan level
+        return found
+
+    def _issued_before(self, norm: str, sent_start: int, bracket: int) -> bool:
+        while bracket > sent_start and norm[bracket - 1] in "》、和及与":
+            previous = norm.rfind("《", sent_start, bracket - 1)  # 印发《甲》《乙》: one verb
+            if previous < 0:
+                break
+            bracket = previous
+        window = norm[max(sent_start, bracket - 8):bracket]
+        return any(window.endswith(v) or window.endswith(v + "了") for v in self._issuing)
+
+    def _issued_title(self, norm: str, sent_start: int, pos: int) -> bool:
+        bracket = norm.rfind("《", sent_start, pos)
+        return bracket >= 0 and self._issued_before(norm, sent_start, bracket)
+
+    def _attribution(self, doc: _Doc, attributor: Attributor, sent_start: int, hit: int,
+                     in_title: bool) -> str:
+        if in_title:
+            return doc.attribution
+        before = [m for m in attributor.mentions(doc.norm[sent_start:hit])]
+        return before[-1].attribution if before else doc.attribution
+
+    def _quantity(self, rule: Rule, norm: str, sent: tuple[int, int], start: int,
+                  end: int) -> tuple[float | None, str | None]:
+        spec = rule.quantity
+        if spec is None:
+            return None, None
+        best = None
+        total = 0.0
+        for q in find_quantities(norm[sent[0]:sent[1]]):
+            qs, qe = q.start + sent[0], q.end + sent[0]
+            if q.unit not in spec.units or (qs < end and qe > start):
+                continue
+            distance = qs - end if qs >= end else start - qe
+            total += q.value
+            if distance <= spec.max_distance and (best is None or distance < best[0]):
+                best = (distance, q.value)
+        if best is None:
+            return None, None
+        return (round(total, 6) if spec.sum else best[1]), spec.unit
+
+    def _finish(self, rows: list[Evidence], doc: _Doc) -> list[Evidence]:
+        out: list[Evidence] = []
+        for indicator in dict.fromkeys(r.indicator for r in rows):
+            group = [r for r in rows if r.indicator == indicator]
+            rules = self._by_indicator[indicator]
+            if rules.count:
+                group = _with_count(group, rules, doc)
+            out.extend(group)
+            out.extend(_combined(group, rules))
+        return out
+
+
+def _pick_level(rule: Rule, statuses: list[str]) -> tuple[str | None, str]:
+    for status in statuses:
+        if status in rule.levels:
+            return rule.levels[status], status
+    return None, ""
+
+
+def _cited_title(norm: str, sent_start: int, start: int, end: int) -> int | None:
+    """Offset of the 《 that encloses the hit, or None when the hit is not inside a title."""
+    open_at = norm.rfind("《", sent_start, start)
+    if open_at < 0 or norm.rfind("》", open_at, start) >= 0:
+        return None
+    close_at = norm.find("》", end - 1)
+    if close_at < 0 or norm.find("《", end, close_at) >= 0:
+        return None
+    return open_at
+
+
+def _clause(norm: str, sent: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    breaks = ",:"
+    left = max(norm.rfind(ch, sent[0], start) for ch in breaks) + 1
+    ends = [norm.find(ch, end, sent[1]) for ch in breaks]
+    return max(left, sent[0]), min([e for e in ends if e >= 0] or [sent[1]])
+
+
+def _title_span(text: str, meta: DocumentMeta, title: str) -> tuple[int, int]:
+    """The document's own title: the given one if found, else the first short line of the body."""
+    if title:
+        at = text.find(title)
+        if at >= 0:
+            return at, at + len(title)
+    pos = meta.body_start
+    for line in text[pos:].split("\n")[:3]:
+        stripped = line.strip()
+        if stripped:
+            at = text.find(stripped, pos)
+            if len(stripped) <= 80 and not stripped.endswith("。"):
+                return at, at + len(stripped)
+            break
+        pos += len(line) + 1
+    return 0, 0
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _with_count(group: list[Evidence], rules: IndicatorRules, doc: _Doc) -> list[Evidence]:
+    """Count-type indicators: a stated "N个领域" wins, else the distinct domains named in the
+    sentences that support the indicator."""
+    spec = rules.count
+    if spec is None:
+        return group
+    spans = [doc.sentence(r.start) for r in group if r.level in spec.levels]
+    text = " ".join(doc.norm[a:b] for a, b in spans)
+    found = sum(1 for words in spec.domains.values()
+                if any(normalize_for_matching(w) in text for w in words))
+    out = []
+    for r in group:
+        if r.level in spec.levels and r.quantity is None and found:
+            r = replace(r, quantity=float(found), unit=spec.unit)
+        out.append(r)
+    return out
+
+
+def _combined(group: list[Evidence], rules: IndicatorRules) -> list[Evidence]:
+    """Higher levels that need several kinds in one document (e.g. CIM and real-scene 3D)."""
+    out = []
+    for combine in rules.combine:
+        for attribution in dict.fromkeys(r.attribution for r in group):
+            parts = [r for r in group if r.level in combine.from_levels and r.kind
+                     and r.status in combine.from_statuses and r.attribution == attribution]
+            kinds = {r.kind for r in parts}
+            enough = set(combine.kinds) <= kinds if combine.kinds else \
+                len(kinds) >= combine.min_kinds
+            if parts and enough:
+                first = parts[0]
+                out.append(replace(first, level=combine.level, status=combine.status,
+                                   rule_id=f"{rules.key}.combine.{combine.level}",
+                                   confidence=min(r.confidence for r in parts), kind=""))
+    return out

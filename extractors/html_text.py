@@ -1,0 +1,69 @@
+"""Main text of a government web page, without navigation, footers and scripts.
+
+Government CMSs put the article in a container with a telling id or class (zoom, content,
+article, TRS_Editor …); failing that, the block with the most text wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DROP = ("script", "style", "noscript", "nav", "footer", "header", "iframe", "form", "select",
+         "button", "aside")
+_CONTAINER = re.compile(r"(zoom|trs_editor|article|content|main-?text|zw|txt|detail|pages_content|"
+                        r"con_text|news_content|view|bt_content)", re.I)
+_NOISE = re.compile(r"(nav|menu|footer|foot|header|breadcrumb|crumb|share|sidebar|copyright|"
+                    r"related|position|location|top|bottom|banner|search|login)", re.I)
+_BLOCKS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+           "article", "td")
+
+
+def html_to_text(html: str) -> str:
+    """Readable main text, one paragraph per line; the page title first when it is not in it."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    title = _title(soup)
+    for tag in soup(_DROP):
+        tag.decompose()
+    for tag in soup.find_all(attrs={"class": _NOISE}) + soup.find_all(attrs={"id": _NOISE}):
+        if not tag.decomposed and len(tag.get_text(strip=True)) < 400:
+            tag.decompose()
+    body = _container(soup) or soup.body or soup
+    text = _lines(body)
+    if title and title not in text[:200]:
+        text = f"{title}\n{text}"
+    return text
+
+
+def _title(soup) -> str:
+    for selector in ("meta[name=ArticleTitle]", "meta[name=title]"):
+        tag = soup.select_one(selector)
+        if tag and tag.get("content"):
+            return tag["content"].strip()
+    heading = soup.find(["h1", "h2"])
+    if heading and heading.get_text(strip=True):
+        return heading.get_text(" ", strip=True)
+    return soup.title.get_text(strip=True) if soup.title else ""
+
+
+def _container(soup):
+    candidates = [tag for tag in soup.find_all(["div", "article", "section", "td"])
+                  if _CONTAINER.search(" ".join(tag.get("class", [])) + " " + tag.get("id", ""))]
+    candidates = [tag for tag in candidates if len(tag.get_text(strip=True)) >= 20]
+    if candidates:
+        return max(candidates, key=lambda t: len(t.get_text(strip=True)))
+    blocks = soup.find_all(["div", "article", "section", "td"])
+    scored = [(len("".join(p.get_text(strip=True) for p in b.find_all("p", recursive=False))), b)
+              for b in blocks]
+    scored = [item for item in scored if item[0] > 0]
+    return max(scored, key=lambda item: item[0])[1] if scored else None
+
+
+def _lines(node) -> str:
+    for tag in node.find_all(_BLOCKS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    raw = node.get_text("")
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in raw.split("\n")]
+    return "\n".join(line for line in lines if line)

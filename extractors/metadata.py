@@ -1,0 +1,117 @@
+"""Issuer, document number, dates and validity of a document.
+
+Government pages print a metadata block ("发文机关：…", "成文日期：…", "有效性：…"); news items and
+attachments instead end with a sign-off (落款): the issuing body on one line, the date below it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.normalize import normalize_for_matching
+
+_FIELDS = {
+    "issuer": ("发文机关", "发布机构", "发文单位", "发布机关", "来源单位"),
+    "doc_number": ("发文字号", "文号", "发文号"),
+    "index_number": ("索引号",),
+    "written_date": ("成文日期", "印发日期", "发文日期"),
+    "published_date": ("发布日期", "公开日期", "发布时间"),
+    "validity": ("有效性", "时效", "效力状态", "有效性状态"),
+    "title": ("标题", "名称"),
+}
+_LABEL_TO_FIELD = {label: name for name, labels in _FIELDS.items() for label in labels}
+_META_LINE = re.compile(
+    r"^\s*(?P<label>" + "|".join(sorted(_LABEL_TO_FIELD, key=len, reverse=True))
+    + r")\s*[:]\s*(?P<value>.*?)\s*$"
+)
+_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})"
+                   r"\s*日?")
+_CN_DATE = re.compile(r"(?P<y>[二〇零一三四五六七八九]{4})年(?P<m>[十一二三四五六七八九]{1,2})月"
+                      r"(?P<d>[十一二三四五六七八九]{1,3})日")
+_ISSUER_END = re.compile(r"(人民政府|办公厅|办公室|委员会|管理局|局|委|厅|中心|政府|领导小组|"
+                         r"指挥部|小组|公司|协会|研究院)$")
+REPEALED_WORDS = ("失效", "废止", "已废止", "已失效", "作废")
+
+
+@dataclass
+class DocumentMeta:
+    issuer: str = ""
+    doc_number: str = ""
+    index_number: str = ""
+    written_date: str = ""
+    published_date: str = ""
+    validity: str = ""
+    title: str = ""
+    body_start: int = 0  # offset of the first character after the metadata block
+
+    @property
+    def repealed(self) -> bool:
+        return any(word in self.validity for word in REPEALED_WORDS) and "有效" != self.validity
+
+    @property
+    def evidence_date(self) -> str:
+        return self.written_date or self.published_date
+
+
+def iso_date(text: str) -> str:
+    """"2024年3月5日" / "2024-03-05" / "二〇二四年三月五日" → "2024-03-05"; "" if none."""
+    norm = normalize_for_matching(text)
+    match = _DATE.search(norm)
+    if match:
+        y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+    else:
+        match = _CN_DATE.search(norm)
+        if not match:
+            return ""
+        from extractors.quantities import chinese_to_number
+
+        y = int(chinese_to_number(match["y"]) or 0)
+        m, d = int(chinese_to_number(match["m"]) or 0), int(chinese_to_number(match["d"]) or 0)
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return ""
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def parse_metadata(text: str, max_lines: int = 20) -> DocumentMeta:
+    """Read the metadata block at the top, then fill gaps from the sign-off at the end."""
+    meta = DocumentMeta()
+    offset = 0
+    for i, line in enumerate(text.split("\n")):
+        if i >= max_lines:
+            break
+        norm = normalize_for_matching(line)
+        match = _META_LINE.match(norm)
+        if match:
+            value = line[match.start("value"):match.end("value")].strip()
+            field = _LABEL_TO_FIELD[match["label"]]
+            if field.endswith("_date"):
+                value = iso_date(value) or value
+            if not getattr(meta, field):
+                setattr(meta, field, value)
+            meta.body_start = offset + len(line) + 1
+        offset += len(line) + 1
+    meta.body_start = min(meta.body_start, len(text))
+    _sign_off(text, meta)
+    if not meta.validity:
+        head = normalize_for_matching(text[:200])
+        if re.search(r"[(（【\[](已)?(失效|废止)[)）】\]]", head):
+            meta.validity = "失效"
+    return meta
+
+
+def _sign_off(text: str, meta: DocumentMeta) -> None:
+    """The last lines: '杭州市人民政府办公厅' then '2024年3月5日' (either may be missing)."""
+    lines = [ln.strip() for ln in text.rstrip().split("\n")[-8:] if ln.strip()]
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if len(line) > 24:
+            continue
+        date = iso_date(line)
+        if date and not meta.written_date and len(line) <= 16:
+            meta.written_date = date
+            if i > 0 and not meta.issuer and _ISSUER_END.search(
+                    normalize_for_matching(lines[i - 1]).strip("(）) ")) \
+                    and len(lines[i - 1]) <= 30:
+                meta.issuer = lines[i - 1]
+            break

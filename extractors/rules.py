@@ -1,0 +1,330 @@
+"""Extraction rules as data: rules/extraction/<indicator key>.yaml, validated on load.
+
+Every file is checked like a pattern schema: unknown keys, wrong types, levels the indicator
+does not have and statuses that do not exist are reported with the file and line, so a rule author
+fixes the YAML instead of debugging the matcher.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from citydx.errors import RulesFileError
+from citydx.indicators import IndicatorTree, Tertiary, load_indicator_tree
+from citydx.paths import rules_dir
+from citydx.yamlio import line_of, load_yaml
+
+STATUSES = ("issued", "built", "planned", "negated", "mentioned")
+DETECT = "detect"
+COMMON_FILE = "_common.yaml"
+USERDICT_FILE = "userdict.txt"
+
+_RULE_KEYS = {"id", "keywords", "all_of", "any_of", "none_of", "status", "levels", "kind",
+              "quantity", "confidence", "title_only", "note"}
+_FILE_KEYS = {"indicator", "rules", "combine", "count", "note"}
+_COMBINE_KEYS = {"level", "status", "from_levels", "from_statuses", "min_kinds", "kinds", "note"}
+_COUNT_KEYS = {"unit", "levels", "domains", "note"}
+_QUANTITY_KEYS = {"units", "unit", "max_distance", "sum"}
+_COMMON_KEYS = {"status_cues", "past_markers", "weak_planned_cues", "negation_cues",
+                "issuing_verbs", "national_bodies", "province_bodies", "districts",
+                "skip_sentence_cues", "note"}
+
+
+@dataclass(frozen=True)
+class QuantitySpec:
+    units: tuple[str, ...]
+    unit: str
+    max_distance: int = 40
+    sum: bool = False  # "300P 智算和 5P 超算" states one capacity in parts
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    indicator: str
+    keywords: tuple[str, ...]
+    levels: dict[str, str]
+    status: str = DETECT
+    all_of: tuple[str, ...] = ()
+    any_of: tuple[str, ...] = ()
+    none_of: tuple[str, ...] = ()
+    kind: str = ""
+    quantity: QuantitySpec | None = None
+    confidence: float = 0.9
+    title_only: bool = False
+
+
+@dataclass(frozen=True)
+class Combine:
+    """A higher level a document supports when its rows cover several kinds (e.g. CIM + 3D)."""
+
+    level: str
+    status: str
+    from_levels: tuple[str, ...]
+    from_statuses: tuple[str, ...] = ("issued", "built")
+    min_kinds: int = 2
+    kinds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CountSpec:
+    """Count-type indicators: the number of distinct domains a document names."""
+
+    unit: str
+    levels: tuple[str, ...]
+    domains: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class IndicatorRules:
+    indicator: str
+    key: str
+    rules: tuple[Rule, ...]
+    combine: tuple[Combine, ...] = ()
+    count: CountSpec | None = None
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class CommonRules:
+    status_cues: dict[str, tuple[str, ...]]
+    past_markers: tuple[str, ...]
+    weak_planned_cues: tuple[str, ...]
+    negation_cues: tuple[str, ...]
+    issuing_verbs: tuple[str, ...]
+    national_bodies: tuple[str, ...]
+    province_bodies: tuple[str, ...]
+    districts: dict[str, tuple[str, ...]]
+    skip_sentence_cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    indicators: tuple[IndicatorRules, ...]
+    common: CommonRules
+    version: str
+    userdict: str
+    tree: IndicatorTree = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        return tuple(r for ind in self.indicators for r in ind.rules)
+
+    def for_indicator(self, name: str) -> IndicatorRules | None:
+        for ind in self.indicators:
+            if ind.indicator == name:
+                return ind
+        return None
+
+
+class _Check:
+    def __init__(self, path: Path) -> None:
+        self.path = str(path)
+
+    def fail(self, node: Any, message: str) -> None:
+        raise RulesFileError(self.path, line_of(node), message)
+
+    def mapping(self, node: Any, what: str, allowed: set[str]) -> dict:
+        if not isinstance(node, dict):
+            self.fail(node, f"{what} must be a mapping")
+        for key in node:
+            if key not in allowed:
+                self.fail(node, f"{what}: unknown key '{key}' (allowed: "
+                                f"{', '.join(sorted(allowed))})")
+        return node
+
+    def strings(self, node: dict, key: str, what: str, required: bool = False) -> tuple[str, ...]:
+        value = node.get(key)
+        if value is None:
+            if required:
+                self.fail(node, f"{what}: missing '{key}'")
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
+                                                  for v in value):
+            self.fail(node, f"{what}: '{key}' must be a list of non-empty strings")
+        if required and not value:
+            self.fail(node, f"{what}: '{key}' must not be empty")
+        return tuple(v.strip() for v in value)
+
+    def text(self, node: dict, key: str, what: str, default: str | None = None) -> str:
+        value = node.get(key, default)
+        if not isinstance(value, str) or not value:
+            self.fail(node, f"{what}: missing '{key}'" if key not in node
+                      else f"{what}: '{key}' must be a non-empty string")
+        return value
+
+
+def _levels(c: _Check, node: dict, what: str, tertiary: Tertiary) -> dict[str, str]:
+    levels = node.get("levels")
+    if not isinstance(levels, dict) or not levels:
+        c.fail(node, f"{what}: 'levels' must map statuses to level keys, e.g. "
+                     f"{{built: {tertiary.level_keys[-1]}}}")
+    for status, level in levels.items():
+        if status not in STATUSES:
+            c.fail(levels, f"{what}: unknown status '{status}' (use {', '.join(STATUSES)})")
+        if level not in tertiary.level_keys:
+            c.fail(levels, f"{what}: '{tertiary.name}' has no level '{level}' "
+                           f"(use {', '.join(tertiary.level_keys)})")
+    return dict(levels)
+
+
+def _quantity(c: _Check, node: Any, what: str) -> QuantitySpec:
+    c.mapping(node, f"{what}: quantity", _QUANTITY_KEYS)
+    units = c.strings(node, "units", f"{what}: quantity", required=True)
+    distance = node.get("max_distance", 40)
+    if isinstance(distance, bool) or not isinstance(distance, int) or distance <= 0:
+        c.fail(node, f"{what}: quantity: 'max_distance' must be a positive whole number")
+    return QuantitySpec(units, c.text(node, "unit", f"{what}: quantity"), distance,
+                        bool(node.get("sum", False)))
+
+
+def _rule(c: _Check, node: Any, tertiary: Tertiary, seen: set[str]) -> Rule:
+    c.mapping(node, "rule", _RULE_KEYS)
+    rid = c.text(node, "id", "rule")
+    what = f"rule '{rid}'"
+    if rid in seen:
+        c.fail(node, f"{what}: id is used twice in this file")
+    seen.add(rid)
+    status = node.get("status", DETECT)
+    if status != DETECT and status not in STATUSES:
+        c.fail(node, f"{what}: status must be '{DETECT}' or one of {', '.join(STATUSES)}")
+    confidence = node.get("confidence", 0.9)
+    if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) \
+            or not 0 < confidence <= 1:
+        c.fail(node, f"{what}: 'confidence' must be a number above 0 and at most 1")
+    quantity = _quantity(c, node["quantity"], what) if "quantity" in node else None
+    return Rule(
+        id=f"{tertiary.key}.{rid}", indicator=tertiary.name,
+        keywords=c.strings(node, "keywords", what, required=True),
+        levels=_levels(c, node, what, tertiary), status=status,
+        all_of=c.strings(node, "all_of", what), any_of=c.strings(node, "any_of", what),
+        none_of=c.strings(node, "none_of", what), kind=str(node.get("kind", "")),
+        quantity=quantity, confidence=float(confidence),
+        title_only=bool(node.get("title_only", False)),
+    )
+
+
+def _combine(c: _Check, node: Any, tertiary: Tertiary) -> Combine:
+    c.mapping(node, "combine", _COMBINE_KEYS)
+    level = c.text(node, "level", "combine")
+    if level not in tertiary.level_keys:
+        c.fail(node, f"combine: '{tertiary.name}' has no level '{level}'")
+    status = c.text(node, "status", "combine")
+    if status not in STATUSES:
+        c.fail(node, f"combine: unknown status '{status}' (use {', '.join(STATUSES)})")
+    from_levels = c.strings(node, "from_levels", "combine", required=True)
+    for lv in from_levels:
+        if lv not in tertiary.level_keys:
+            c.fail(node, f"combine: '{tertiary.name}' has no level '{lv}'")
+    min_kinds = node.get("min_kinds", 2)
+    if isinstance(min_kinds, bool) or not isinstance(min_kinds, int) or min_kinds < 1:
+        c.fail(node, "combine: 'min_kinds' must be a whole number of at least 1")
+    from_statuses = c.strings(node, "from_statuses", "combine") or ("issued", "built")
+    for st in from_statuses:
+        if st not in STATUSES:
+            c.fail(node, f"combine: unknown status '{st}' (use {', '.join(STATUSES)})")
+    return Combine(level, status, from_levels, from_statuses, min_kinds,
+                   c.strings(node, "kinds", "combine"))
+
+
+def _count(c: _Check, node: Any, tertiary: Tertiary) -> CountSpec:
+    c.mapping(node, "count", _COUNT_KEYS)
+    levels = c.strings(node, "levels", "count", required=True)
+    for lv in levels:
+        if lv not in tertiary.level_keys:
+            c.fail(node, f"count: '{tertiary.name}' has no level '{lv}'")
+    domains = node.get("domains")
+    if not isinstance(domains, dict) or not domains:
+        c.fail(node, "count: 'domains' must map each domain to its keywords")
+    parsed = {str(name): c.strings(domains, name, f"count: domain '{name}'", required=True)
+              for name in domains}
+    return CountSpec(c.text(node, "unit", "count"), levels, parsed)
+
+
+def load_indicator_rules(path: Path, tree: IndicatorTree) -> IndicatorRules:
+    data = load_yaml(path)
+    c = _Check(path)
+    c.mapping(data, "rules file", _FILE_KEYS)
+    name = c.text(data, "indicator", "rules file")
+    tertiary = next((t for t in tree.tertiaries if t.name == name), None)
+    if tertiary is None:
+        c.fail(data, f"unknown indicator '{name}': use a tertiary indicator name from "
+                     "rules/indicators.yaml")
+    if path.stem != tertiary.key:
+        c.fail(data, f"the file for '{name}' must be named {tertiary.key}.yaml")
+    nodes = data.get("rules")
+    if not isinstance(nodes, list) or not nodes:
+        c.fail(data, "rules file: 'rules' must be a non-empty list")
+    seen: set[str] = set()
+    rules = tuple(_rule(c, node, tertiary, seen) for node in nodes)
+    combine = tuple(_combine(c, node, tertiary) for node in data.get("combine") or [])
+    count = _count(c, data["count"], tertiary) if "count" in data else None
+    return IndicatorRules(name, tertiary.key, rules, combine, count, str(path))
+
+
+def load_common(path: Path) -> CommonRules:
+    data = load_yaml(path)
+    c = _Check(path)
+    c.mapping(data, "common rules", _COMMON_KEYS)
+    cues = data.get("status_cues")
+    if not isinstance(cues, dict):
+        c.fail(data, "common rules: 'status_cues' must map statuses to cue words")
+    for status in cues:
+        if status not in STATUSES:
+            c.fail(cues, f"status_cues: unknown status '{status}' (use {', '.join(STATUSES)})")
+    districts = data.get("districts") or {}
+    if not isinstance(districts, dict):
+        c.fail(data, "common rules: 'districts' must map city names to district names")
+    return CommonRules(
+        status_cues={s: c.strings(cues, s, f"status_cues.{s}", required=True) for s in cues},
+        past_markers=c.strings(data, "past_markers", "common rules"),
+        weak_planned_cues=c.strings(data, "weak_planned_cues", "common rules"),
+        negation_cues=c.strings(data, "negation_cues", "common rules", required=True),
+        issuing_verbs=c.strings(data, "issuing_verbs", "common rules", required=True),
+        national_bodies=c.strings(data, "national_bodies", "common rules", required=True),
+        province_bodies=c.strings(data, "province_bodies", "common rules"),
+        districts={str(k): c.strings(districts, k, f"districts.{k}") for k in districts},
+        skip_sentence_cues=c.strings(data, "skip_sentence_cues", "common rules"),
+    )
+
+
+def rules_version(folder: Path) -> str:
+    """A short hash of every rules file, so evidence says which rules produced it."""
+    digest = hashlib.sha256()
+    files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.txt"))
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    indicators = folder.parent / "indicators.yaml"
+    if indicators.exists():
+        digest.update(indicators.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def load_ruleset(folder: str | Path | None = None,
+                 tree: IndicatorTree | None = None) -> RuleSet:
+    """Load rules/extraction/: every <key>.yaml, _common.yaml and the jieba user dictionary."""
+    folder = Path(folder) if folder else rules_dir() / "extraction"
+    tree = tree or load_indicator_tree()
+    if not folder.is_dir():
+        raise RulesFileError(str(folder), None, "rules folder not found: create rules/extraction/")
+    common_path = folder / COMMON_FILE
+    if not common_path.exists():
+        raise RulesFileError(str(common_path), None, "missing: status cues and bodies live here")
+    indicators = []
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name == COMMON_FILE:
+            continue
+        ind = load_indicator_rules(path, tree)
+        if ind.indicator in seen:
+            raise RulesFileError(str(path), None, f"'{ind.indicator}' already has rules in "
+                                                  f"{seen[ind.indicator]}")
+        seen[ind.indicator] = path.name
+        indicators.append(ind)
+    userdict = folder / USERDICT_FILE
+    return RuleSet(tuple(indicators), load_common(common_path), rules_version(folder),
+                   str(userdict) if userdict.exists() else "", tree)

@@ -1,0 +1,99 @@
+"""Status of a match from the words around it: issued, built, planned, negated or mentioned.
+
+Cue words are compared with whole jieba words of the clause, so a one-character cue such as
+"将" or "未" does not fire inside "奖励" or "未来". Only clauses around keyword hits are segmented,
+which keeps extraction many times faster than segmenting whole documents.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from extractors.normalize import normalize_for_matching
+from extractors.rules import CommonRules
+
+CLAUSE_BREAKS = ",:"
+
+
+def make_tokenizer(userdict: str, extra_words: tuple[str, ...] = ()):
+    """The one jieba.Tokenizer extraction uses (never the global jieba), with the domain words."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    if userdict:
+        tokenizer.load_userdict(userdict)
+    for word in extra_words:
+        tokenizer.add_word(word, freq=100000)
+    return tokenizer
+
+
+class StatusDetector:
+    def __init__(self, common: CommonRules, tokenizer, cache_size: int = 20000) -> None:
+        def fold(words: tuple[str, ...]) -> frozenset[str]:
+            return frozenset(normalize_for_matching(w) for w in words)
+
+        cues = common.status_cues
+        self.built = fold(cues.get("built", ()))
+        self.issued = fold(cues.get("issued", ()))
+        self.planned = fold(cues.get("planned", ()))
+        self.weak = fold(common.weak_planned_cues)
+        self.past = fold(common.past_markers)
+        self.negation = fold(common.negation_cues)
+        self.tokenizer = tokenizer
+        self._cache: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+        self._cache_size = cache_size
+
+    @property
+    def cue_words(self) -> tuple[str, ...]:
+        return tuple(self.built | self.issued | self.planned | self.weak | self.negation)
+
+    def tokens(self, text: str) -> tuple[str, ...]:
+        cached = self._cache.get(text)
+        if cached is not None:
+            self._cache.move_to_end(text)
+            return cached
+        tokens = tuple(self.tokenizer.cut(text, HMM=False))
+        self._cache[text] = tokens
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return tokens
+
+    def candidates(self, words: set[str]) -> list[str]:
+        """Statuses the words support, most specific first; [] when they hold no cue."""
+        if words & self.negation:
+            return ["negated"]
+        built = bool(words & self.built)
+        past = bool(words & self.past) or any(w.startswith("已") for w in words)
+        if built and past:
+            return ["built", "issued", "mentioned"] if words & self.issued else \
+                ["built", "mentioned"]
+        if words & self.planned:
+            return ["planned"]
+        found = [s for s, cue in (("built", built), ("issued", bool(words & self.issued)))
+                 if cue]
+        if found:
+            return [*found, "mentioned"]
+        if words & self.weak:
+            return ["planned"]
+        return []
+
+    def detect(self, norm: str, sent_start: int, sent_end: int, hit_start: int,
+               hit_end: int) -> list[str]:
+        """Candidates from the hit's clause; failing that, from its whole sentence."""
+        clause_start = max(norm.rfind(ch, sent_start, hit_start) for ch in CLAUSE_BREAKS) + 1
+        clause_start = max(clause_start, sent_start)
+        ends = [norm.find(ch, hit_end, sent_end) for ch in CLAUSE_BREAKS]
+        clause_end = min([e for e in ends if e >= 0] or [sent_end])
+        clause = norm[clause_start:hit_start] + " " + norm[hit_end:clause_end]
+        found = self.candidates(set(self.tokens(clause)))
+        if found:
+            return found
+        rest = norm[sent_start:clause_start] + " " + norm[clause_end:sent_end]
+        found = self.candidates(set(self.tokens(rest)))
+        if found == ["negated"]:  # a negation in another clause does not negate this one
+            return ["mentioned"]
+        return found or ["mentioned"]
