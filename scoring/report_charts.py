@@ -107,7 +107,7 @@ def _top10_figure(stats: dict[str, Any], name: str, prefix: str) -> Any:
     from matplotlib.figure import Figure
 
     top = stats["top10"]
-    figure = Figure(figsize=(8, 0.45 * len(top) + 1.6))
+    figure = Figure(figsize=(8, 0.45 * max(len(top), 3) + 1.6))
     axes = figure.add_subplot()
     labels = [f"{t['rank']}. {t['city']}" for t in top]
     bars = axes.barh(labels[::-1], [t["score"] for t in top][::-1], color="#1f5fa8")
@@ -118,6 +118,10 @@ def _top10_figure(stats: dict[str, Any], name: str, prefix: str) -> Any:
     axes.set_title(f"{prefix}{name}前十名城市（满分{stats['weight']}）")
     axes.set_xlabel("得分")
     axes.legend(loc="lower right")
+    if not top:
+        axes.set_yticks([])
+        axes.text(0.5, 0.5, "无可排名城市（均含未检索指标）", transform=axes.transAxes,
+                  ha="center", va="center", color="#c8553d")
     _tidy(axes)
     return figure
 

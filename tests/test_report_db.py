@@ -109,3 +109,22 @@ def test_incomplete_run_is_one_clear_error(tmp_path: Path,
         f"错误 error: {path}: 评分结果不完整 scoring run 1 has no '智能化引领力' score for 郑州: "
         "run `citydx score` again\n")
     assert not out.exists()
+
+
+def test_run_where_no_city_was_searched(tmp_path: Path) -> None:
+    """A fresh database scored before any crawl: every city is flagged, none is ranked, and the
+    report is still written (top-10 lists empty, the charts say so)."""
+    path = tmp_path / "citydx.db"
+    db = open_db(path)
+    sync_cities(db, load_registry())
+    with db.atomic():
+        insert_run(db, 1, "2024-12-01T08:00:00+00:00",
+                   {city: (parts, total, 0) for city, (parts, total, _) in LATEST.items()})
+    db.conn.close()
+    out = tmp_path / "out"
+    assert main(["report", "--db", str(path), "--out", str(out)]) == 0
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["flagged"] == sorted(LATEST)  # in name order, as the run is read
+    assert all(e["rank"] is None for e in summary["ranking"])
+    assert all(s["top10"] == [] for s in summary["indicators"].values())
+    assert (out / "chart_top10_digital_support.png").stat().st_size > 10_000
