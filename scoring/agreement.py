@@ -7,10 +7,14 @@ when they do, so ranks are average ranks and the denominator subtracts the tie t
 
 where m is the number of experts, n the number of indicators, R_j the rank sum of indicator j and
 S = sum_j (R_j - m (n + 1) / 2)^2. Arithmetic is exact (fractions) so hand-worked checks hold.
+
+Whether W beats chance: m (n - 1) W is approximately chi-square with n - 1 degrees of freedom
+when experts rate at random, so its upper tail is the p-value reported beside the reading.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from fractions import Fraction
@@ -18,6 +22,8 @@ from fractions import Fraction
 # Upper bounds of the bands of the plain-language reading (W in [0, 1]).
 WEAK_BELOW = 0.3
 MODERATE_BELOW = 0.7
+# Significance level for "better than chance".
+ALPHA = 0.05
 
 
 def average_ranks(row: Sequence[int]) -> list[Fraction]:
@@ -69,3 +75,51 @@ def reading(w: float | None, experts: int) -> str:
     if w < MODERATE_BELOW:
         return "一致性中等：专家意见大体一致 moderate agreement: the experts broadly agree"
     return "一致性强：专家意见高度一致 strong agreement: the experts largely agree"
+
+
+def chance_p(w: float | None, experts: int, items: int) -> float | None:
+    """The chance of a W at least this high if the experts had rated at random (chi-square)."""
+    if w is None or items < 2:
+        return None
+    return _upper_gamma(Fraction(items - 1, 2), experts * (items - 1) * w / 2)
+
+
+def _upper_gamma(a: Fraction, x: float) -> float:
+    """Regularised upper incomplete gamma Q(a, x): a series below a + 1, a continued fraction
+    above (both converge fast there); the standard library has no chi-square tail."""
+    a_f = float(a)
+    if x <= 0:
+        return 1.0
+    scale = math.exp(-x + a_f * math.log(x) - math.lgamma(a_f))
+    if x < a_f + 1:
+        term = total = 1.0 / a_f
+        k = a_f
+        while abs(term) > abs(total) * 1e-16:
+            k += 1
+            term *= x / k
+            total += term
+        return max(0.0, 1.0 - scale * total)
+    tiny = 1e-300
+    b = x + 1 - a_f
+    c, d = 1 / tiny, 1 / b
+    h = d
+    for i in range(1, 1000):
+        an = -i * (i - a_f)
+        b += 2
+        d = an * d + b
+        d = 1 / (d if abs(d) > tiny else tiny)
+        c = b + an / c
+        c = c if abs(c) > tiny else tiny
+        h *= d * c
+        if abs(d * c - 1) < 1e-16:
+            break
+    return scale * h
+
+
+def significance(p: float) -> str:
+    """The band alone misleads for small panels (random raters average W = 1/m), hence this."""
+    if p < ALPHA:
+        return (f"χ² 检验 chi-square test: p = {p:.3g} < {ALPHA:g}，一致性显著高于随机 "
+                "agreement is better than chance")
+    return (f"χ² 检验 chi-square test: p = {p:.3g} ≥ {ALPHA:g}，与随机评分无显著差别，宜增加专家"
+            "或再评一轮 not better than chance: add experts or run another round")

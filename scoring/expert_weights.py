@@ -24,7 +24,7 @@ import yaml
 
 from citydx.indicators import IndicatorTree
 from db.audit import now_iso
-from scoring.agreement import kendall_w
+from scoring.agreement import chance_p, kendall_w
 from scoring.ratings_table import Ratings
 
 PLACES = 4
@@ -42,6 +42,7 @@ class ExpertWeights:
     method: str
     experts: tuple[str, ...]
     kendall_w: float | None
+    kendall_p: float | None
     source: str
 
 
@@ -65,8 +66,10 @@ def expert_weights(tree: IndicatorTree, ratings: Ratings, keep_parents: bool = F
     else:
         weights = shares(totals, tree.total)
     ordered = {t.name: weights[t.name] for t in tree.tertiaries}
+    w = kendall_w(ratings.rows)
     return ExpertWeights(ordered, "keep_parents" if keep_parents else "global", ratings.experts,
-                         kendall_w(ratings.rows), ratings.source)
+                         w, chance_p(w, len(ratings.rows), len(ratings.indicators)),
+                         ratings.source)
 
 
 def column_totals(ratings: Ratings) -> dict[str, int]:
@@ -112,6 +115,7 @@ def save_weights(result: ExpertWeights, path: str | Path) -> Path:
         "formula": METHODS[result.method],
         "experts": list(result.experts),
         "kendall_w": None if result.kendall_w is None else round(result.kendall_w, PLACES),
+        "kendall_p": None if result.kendall_p is None else float(f"{result.kendall_p:.4g}"),
         "source": str(Path(result.source).resolve()),
         "source_sha256": hashlib.sha256(Path(result.source).read_bytes()).hexdigest(),
         "created_at": now_iso(),

@@ -14,7 +14,7 @@ import yaml
 from citydx.cli import main
 from citydx.indicators import load_indicator_tree
 from citydx.paths import PROJECT_ROOT
-from scoring.agreement import average_ranks, kendall_w, tie_term
+from scoring.agreement import average_ranks, chance_p, kendall_w, reading, tie_term
 from scoring.expert_weights import shares
 from scoring.weights import load_expert_weights
 
@@ -113,6 +113,28 @@ def test_kendall_w_of_the_panel_worked_by_hand(ratings: Path,
     _, _, err = run_cli([str(ratings)], capsys)
     assert "Kendall's W (tie-corrected) = 0.5000" in err
     assert "moderate agreement" in err
+    # chi-square = m (n-1) W = 3*30*0.5 = 45 on 30 degrees of freedom: p = Q(15, 22.5)
+    # = e^-22.5 * sum_{i<15} 22.5^i / i! = 0.0386 (see test_chance_p), below 0.05.
+    assert "p = 0.0386 < 0.05" in err and "better than chance" in err
+
+
+def test_chance_p_against_closed_forms() -> None:
+    # 3 items -> 2 degrees of freedom, where the chi-square tail is e^(-x/2):
+    # m = 2, W = 0.25 -> x = 2*2*0.25 = 1 -> p = e^-0.5.
+    assert chance_p(0.25, 2, 3) == pytest.approx(math.exp(-0.5), rel=1e-12)
+    # m = 4, W = 0.9 -> x = 7.2 -> p = e^-3.6 (the continued-fraction side of the computation).
+    assert chance_p(0.9, 4, 3) == pytest.approx(math.exp(-3.6), rel=1e-12)
+    # 31 items -> 30 degrees of freedom (an integer half, 15): Q(15, y) = e^-y sum_{i<15} y^i/i!.
+    for w, y in ((0.5, 22.5), (0.1, 4.5)):  # y = 3*30*w/2
+        closed = math.exp(-y) * sum(y ** i / math.factorial(i) for i in range(15))
+        assert chance_p(w, 3, 31) == pytest.approx(closed, rel=1e-12)
+    assert chance_p(None, 3, 31) is None
+
+
+@pytest.mark.parametrize("w, word", [(0.0, "weak"), (0.29, "weak"), (0.3, "moderate"),
+                                     (0.69, "moderate"), (0.7, "strong"), (1.0, "strong")])
+def test_reading_bands(w: float, word: str) -> None:
+    assert f"{word} agreement" in reading(w, 5)
 
 
 def test_average_ranks_share_tied_positions() -> None:
@@ -209,6 +231,7 @@ def test_save_writes_a_file_scoring_accepts(ratings: Path, tmp_path: Path,
     assert saved["method"] == "global"
     assert saved["experts"] == ["甲", "乙", "丙"]
     assert saved["kendall_w"] == 0.5
+    assert saved["kendall_p"] == 0.0386  # 0.038601.. to 4 significant figures
     assert saved["source"] == str(ratings.resolve())
     assert saved["created_at"]
     # scoring's own reader accepts the file and returns the same weights

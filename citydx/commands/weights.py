@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from citydx.indicators import load_indicator_tree
-    from scoring.agreement import reading
+    from scoring.agreement import reading, significance
     from scoring.expert_weights import expert_weights, save_weights
     from scoring.ratings_table import read_ratings
     from scoring.weights import default_weights_path
@@ -54,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
     _err(f"专家 {len(ratings.experts)} 位 experts, 指标 {len(ratings.indicators)} 项 "
          f"indicators; 一致性 Kendall's W (tie-corrected) = {w}")
     _err(f"  {reading(result.kendall_w, len(ratings.experts))}")
+    if result.kendall_p is not None:
+        _err(f"  {significance(result.kendall_p)}")
     if args.keep_parents:
         _err("已在各二级指标内定权，一级、二级权重保持公布值 weights applied within each "
              "secondary indicator: the published primary and secondary weights are kept")
