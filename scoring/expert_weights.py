@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from citydx.errors import InputFileError
 from citydx.indicators import IndicatorTree
 from db.audit import now_iso
 from scoring.agreement import chance_p, kendall_w
@@ -107,6 +108,11 @@ def _sum(weights: dict[str, float], secondaries: Sequence) -> float:
     return round(sum(weights[t.name] for s in secondaries for t in s.tertiaries), PLACES)
 
 
+def _unwritable(path: Path, exc: OSError) -> InputFileError:
+    return InputFileError(f"{path}: 无法写入权重文件 cannot write the weights file "
+                          f"({exc.strerror}): choose another --save PATH")
+
+
 def save_weights(result: ExpertWeights, path: str | Path) -> Path:
     """Write the weights file atomically, so a failed write never leaves half a file behind."""
     path = Path(path)
@@ -124,13 +130,18 @@ def save_weights(result: ExpertWeights, path: str | Path) -> Path:
     text = ("# 专家打分权重 expert weights, written by `citydx weights --save`; scoring reads "
             "`weights`.\n" + yaml.safe_dump(document, allow_unicode=True, sort_keys=False,
                                               width=1000))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".expert_weights.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".expert_weights.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _unwritable(path, exc) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _unwritable(path, exc) from exc
         raise
     return path

@@ -392,3 +392,14 @@ def test_excel_workbook_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture
     assert code == 2
     assert err == (f"错误 error: {path}: 这是 Excel 工作簿 this is an Excel workbook: save it as "
                    "CSV (逗号分隔 comma-separated) first\n")
+
+
+def test_save_to_a_folder_is_refused(ratings: Path, tmp_path: Path,
+                                     capsys: pytest.CaptureFixture) -> None:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    code, out, err = run_cli([str(ratings), "--save", str(folder)], capsys)
+    assert (code, out) == (2, "")
+    assert err == (f"错误 error: {folder}: 无法写入权重文件 cannot write the weights file "
+                   "(Is a directory): choose another --save PATH\n")
+    assert list(folder.iterdir()) == []  # the temporary file is gone too
