@@ -400,6 +400,6 @@ def test_save_to_a_folder_is_refused(ratings: Path, tmp_path: Path,
     folder.mkdir()
     code, out, err = run_cli([str(ratings), "--save", str(folder)], capsys)
     assert (code, out) == (2, "")
-    assert err == (f"错误 error: {folder}: 无法写入权重文件 cannot write the weights file "
-                   "(Is a directory): choose another --save PATH\n")
+    assert err.splitlines()[-1] == (f"错误 error: {folder}: 无法写入权重文件 cannot write the "
+                                    "weights file (Is a directory): choose another --save PATH")
     assert list(folder.iterdir()) == []  # the temporary file is gone too
