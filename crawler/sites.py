@@ -33,9 +33,10 @@ class Source:
     profile: str = "live"
 
 
-def load_sources(registry: Registry, profile: str = "live",
+def load_sources(registry: Registry, profile: str | None = "live",
                  directory: str | Path | None = None) -> list[Source]:
-    """Every source of the profile in the directory's YAML files, checked against the registry."""
+    """Every source of the profile (None: of any profile) in the directory's YAML files,
+    checked against the registry."""
     folder = Path(directory) if directory else SITES_DIR
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else [folder]
     if not files or not files[0].exists():
@@ -44,7 +45,7 @@ def load_sources(registry: Registry, profile: str = "live",
     seen: dict[str, str] = {}
     for path in files:
         for source in _load_file(path, registry, seen):
-            if source.profile == profile:
+            if profile is None or source.profile == profile:
                 sources.append(source)
     return sources
 

@@ -35,7 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--browser", action="store_true",
                         help="启用浏览器通道 enable the browser lane for needs_browser sources")
     parser.add_argument("--sites", type=Path,
-                        help="站点配置目录或文件 site profile folder or file (default crawler/sites)")
+                        help="站点配置目录或文件 site profile folder or file; all its sources are "
+                             "crawled (default: crawler/sites, live or --samples profile)")
     parser.add_argument("--delay", type=float, default=None,
                         help="同一主机请求间隔秒数 seconds between requests per host "
                              "(default 0.5; 0 with --samples)")
@@ -99,7 +100,8 @@ def choose_sources(args: argparse.Namespace, registry) -> list:
         return [Source(city.name, args.source, "临时来源 ad hoc", "政策文件", args.cms)]
     if args.city:
         registry.get(args.city)
-    sources = load_sources(registry, "samples" if args.samples else "live", args.sites)
+    profile = None if args.sites else ("samples" if args.samples else "live")
+    sources = load_sources(registry, profile, args.sites)
     sources = [s for s in sources if s.enabled and (not args.city or s.city == args.city)]
     if not sources:
         raise NoSourcesError(args.city or "this profile")

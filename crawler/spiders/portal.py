@@ -28,6 +28,8 @@ from crawler.plan import CrawlPlan, SourcePlan
 from crawler.state import SourceState
 
 LIST_PRIORITY, DETAIL_PRIORITY, ATTACHMENT_PRIORITY = 0, 10, 20
+# Error answers reach the callbacks (to tell blocked from broken); redirects are still followed.
+ERROR_STATUSES = tuple(range(400, 600))
 STATS = "citydx/"
 
 
@@ -69,7 +71,7 @@ class PortalSpider(scrapy.Spider):
             url, callback=self.parse_list, errback=self.list_failed, dont_filter=True,
             priority=LIST_PRIORITY,
             meta={"source_id": plan.source_id, "page_no": page_no, "kind": "list",
-                  "handle_httpstatus_all": True})
+                  "handle_httpstatus_list": ERROR_STATUSES})
 
     def detail_request(self, state: SourceState, row: ListRow,
                        refresh: bool = False) -> scrapy.Request:
@@ -78,7 +80,7 @@ class PortalSpider(scrapy.Spider):
             dont_filter=True, priority=DETAIL_PRIORITY,
             meta={"source_id": state.plan.source_id, "row": row, "kind": "detail",
                   "doc_url": canonical_url(row.url),
-                  "refresh": refresh, "handle_httpstatus_all": True})
+                  "refresh": refresh, "handle_httpstatus_list": ERROR_STATUSES})
 
     # lists -----------------------------------------------------------------------------------
     def parse_list(self, response):
@@ -225,7 +227,7 @@ class PortalSpider(scrapy.Spider):
             dont_filter=True, priority=ATTACHMENT_PRIORITY,
             meta={"kind": "attachment", "pending": pending, "link": link,
                   "source_id": pending["item"]["source_id"], "download_maxsize": cap + 1,
-                  "handle_httpstatus_all": True})
+                  "handle_httpstatus_list": ERROR_STATUSES})
 
     def headers_received(self, headers, body_length: int, request, spider) -> None:
         """Stop an attachment download as soon as its announced size exceeds the cap."""
