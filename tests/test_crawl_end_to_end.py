@@ -10,7 +10,13 @@ from collections import Counter
 
 import pytest
 from crawl_support import (
-    SAMPLE_URLS, crawl, last_run, query, served, source_run, write_sites,
+    SAMPLE_URLS,
+    crawl,
+    last_run,
+    query,
+    served,
+    source_run,
+    write_sites,
 )
 
 from crawler.samples.server import SampleServer

@@ -26,7 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                              "generic (default auto: detected from the page)")
     parser.add_argument("--proxy", help="HTTP 代理 proxy URL, e.g. the sample server's")
     parser.add_argument("--samples", action="store_true",
-                        help="启动内置样例门户并采集 serve the bundled sample portals and crawl them")
+                        help="启动内置样例门户并采集 serve the bundled sample portals and "
+                             "crawl them")
     parser.add_argument("--backfill", action="store_true",
                         help="翻页到底 page every source to its end")
     parser.add_argument("--refresh-days", type=int, metavar="N",
