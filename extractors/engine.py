@@ -148,8 +148,11 @@ class Extractor:
         level, status = _pick_level(rule, statuses)
         if level is None:
             return None
-        if level == "mentioned":
-            status = "mentioned"
+        if level == "planned":
+            status = "planned"
+        elif level == "mentioned" and not (status == "planned" and self.status.has_intent(
+                norm, sent[0], sent[1], start, end)):
+            status = "mentioned"  # an exhortation ("要…") mentions; a concrete plan stays planned
         attribution = self._attribution(doc, attributor, sent[0], start, in_title)
         quantity, unit = self._quantity(rule, norm, sent, start, end)
         # A second status from the same sentence is anchored on its own clause.
@@ -164,14 +167,22 @@ class Extractor:
         norm = doc.norm
         bracket = _cited_title(norm, sent[0], start, end)
         if bracket is not None:
-            if not self._issued_before(norm, sent[0], bracket):
-                return []  # named only inside another document's title: not issued here
-            return ["issued", "mentioned"]
+            if self._issued_before(norm, sent[0], bracket) or self._issued_after(norm, end):
+                return ["issued", "mentioned"]
+            close = norm.find("》", end - 1)
+            around = self.status.detect(norm, sent[0], sent[1], bracket, close + 1)
+            # "启动《…规划》编制工作" plans the document; "根据《…》" only cites it.
+            return ["planned"] if around[:1] == ["planned"] else []
+        if rule.status != DETECT:
+            # A fixed status ("交易所 … 推进改革" shows the exchange exists) yields only to a
+            # plan or negation before the keyword ("计划设立交易所").
+            before = self.status.clause_prefix(norm, sent[0], start)
+            return before if before[:1] in (["negated"], ["planned"]) else [rule.status]
         found = self.status.detect(norm, sent[0], sent[1], start, end)
+        if rule.unmarked and found == ["mentioned"]:
+            found = [rule.unmarked]
         if in_title and _POLICY_TITLE.search(norm[doc.title_span[0]:doc.title_span[1]].strip()):
             found = ["issued", *found]
-        if rule.status != DETECT and found and found[0] in ("built", "issued", "mentioned"):
-            return [rule.status]
         if found and found[0] == "planned":
             return ["planned", "mentioned"]  # intent counts as a mention where no plan level
         return found
@@ -185,14 +196,18 @@ class Extractor:
         window = norm[max(sent_start, bracket - 8):bracket]
         return any(window.endswith(v) or window.endswith(v + "了") for v in self._issuing)
 
+    def _issued_after(self, norm: str, end: int) -> bool:
+        """"现将《…》印发给你们": the verb follows the title."""
+        close = norm.find("》", end - 1)
+        window = norm[close + 1:close + 24] if close >= 0 else ""
+        return any(v in window for v in ("印发给", "现印发", "予以印发", "予以发布", "现予发布"))
+
     def _issued_title(self, norm: str, sent_start: int, pos: int) -> bool:
         bracket = norm.rfind("《", sent_start, pos)
         return bracket >= 0 and self._issued_before(norm, sent_start, bracket)
 
     def _attribution(self, doc: _Doc, attributor: Attributor, sent_start: int, hit: int,
                      in_title: bool) -> str:
-        if in_title:
-            return doc.attribution
         before = [m for m in attributor.mentions(doc.norm[sent_start:hit])]
         return before[-1].attribution if before else doc.attribution
 

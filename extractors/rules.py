@@ -23,14 +23,14 @@ COMMON_FILE = "_common.yaml"
 USERDICT_FILE = "userdict.txt"
 
 _RULE_KEYS = {"id", "keywords", "all_of", "any_of", "none_of", "status", "levels", "kind",
-              "quantity", "confidence", "title_only", "note"}
+              "quantity", "confidence", "title_only", "unmarked", "note"}
 _FILE_KEYS = {"indicator", "rules", "combine", "count", "note"}
 _COMBINE_KEYS = {"level", "status", "from_levels", "from_statuses", "min_kinds", "kinds", "note"}
 _COUNT_KEYS = {"unit", "levels", "domains", "note"}
 _QUANTITY_KEYS = {"units", "unit", "max_distance", "sum"}
 _COMMON_KEYS = {"status_cues", "past_markers", "weak_planned_cues", "negation_cues",
                 "issuing_verbs", "national_bodies", "province_bodies", "districts",
-                "skip_sentence_cues", "note"}
+                "skip_sentence_cues", "clause_only_cues", "intent_cues", "note"}
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class Rule:
     quantity: QuantitySpec | None = None
     confidence: float = 0.9
     title_only: bool = False
+    unmarked: str = ""  # status of a match with no cue at all ("平台实时联动" → built)
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ class CommonRules:
     province_bodies: tuple[str, ...]
     districts: dict[str, tuple[str, ...]]
     skip_sentence_cues: tuple[str, ...] = ()
+    clause_only_cues: tuple[str, ...] = ()
+    intent_cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,9 @@ def _rule(c: _Check, node: Any, tertiary: Tertiary, seen: set[str]) -> Rule:
             or not 0 < confidence <= 1:
         c.fail(node, f"{what}: 'confidence' must be a number above 0 and at most 1")
     quantity = _quantity(c, node["quantity"], what) if "quantity" in node else None
+    unmarked = node.get("unmarked", "")
+    if unmarked and unmarked not in STATUSES:
+        c.fail(node, f"{what}: unmarked must be one of {', '.join(STATUSES)}")
     return Rule(
         id=f"{tertiary.key}.{rid}", indicator=tertiary.name,
         keywords=c.strings(node, "keywords", what, required=True),
@@ -203,7 +209,7 @@ def _rule(c: _Check, node: Any, tertiary: Tertiary, seen: set[str]) -> Rule:
         all_of=c.strings(node, "all_of", what), any_of=c.strings(node, "any_of", what),
         none_of=c.strings(node, "none_of", what), kind=str(node.get("kind", "")),
         quantity=quantity, confidence=float(confidence),
-        title_only=bool(node.get("title_only", False)),
+        title_only=bool(node.get("title_only", False)), unmarked=unmarked,
     )
 
 
@@ -288,6 +294,8 @@ def load_common(path: Path) -> CommonRules:
         province_bodies=c.strings(data, "province_bodies", "common rules"),
         districts={str(k): c.strings(districts, k, f"districts.{k}") for k in districts},
         skip_sentence_cues=c.strings(data, "skip_sentence_cues", "common rules"),
+        clause_only_cues=c.strings(data, "clause_only_cues", "common rules"),
+        intent_cues=c.strings(data, "intent_cues", "common rules"),
     )
 
 

@@ -7,12 +7,15 @@ which keeps extraction many times faster than segmenting whole documents.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 
 from extractors.normalize import normalize_for_matching
 from extractors.rules import CommonRules
 
 CLAUSE_BREAKS = ",:"
+# A target date or aim earlier in the sentence makes "建成" a plan: "到2025年底，基本建成…".
+_HORIZON = re.compile(r"(到|至|于)\s*20\d{2}\s*年|20\d{2}\s*年(底|末|内)?前|力争|预计|计划|目标")
 
 
 def make_tokenizer(userdict: str, extra_words: tuple[str, ...] = ()):
@@ -31,6 +34,10 @@ def make_tokenizer(userdict: str, extra_words: tuple[str, ...] = ()):
     return tokenizer
 
 
+def _past(text: str, past: frozenset[str]) -> bool:
+    return "已" in text or any(p in text for p in past if len(p) > 1)
+
+
 class StatusDetector:
     def __init__(self, common: CommonRules, tokenizer, cache_size: int = 20000) -> None:
         def fold(words: tuple[str, ...]) -> frozenset[str]:
@@ -43,6 +50,8 @@ class StatusDetector:
         self.weak = fold(common.weak_planned_cues)
         self.past = fold(common.past_markers)
         self.negation = fold(common.negation_cues)
+        self.clause_only = fold(common.clause_only_cues)
+        self.intent = fold(common.intent_cues)
         self.tokenizer = tokenizer
         self._cache: OrderedDict[str, tuple[str, ...]] = OrderedDict()
         self._cache_size = cache_size
@@ -79,7 +88,19 @@ class StatusDetector:
             return [*found, "mentioned"]
         if words & self.weak:
             return ["planned"]
+        if past:
+            return ["built", "mentioned"]  # "已形成300P算力": done, whatever the verb
         return []
+
+    def has_intent(self, norm: str, sent_start: int, sent_end: int, hit_start: int,
+                   hit_end: int) -> bool:
+        """A concrete plan ("启动…编制工作，计划年内形成") rather than an exhortation ("要…")."""
+        return bool(set(self.tokens(norm[sent_start:sent_end])) & self.intent)
+
+    def clause_prefix(self, norm: str, sent_start: int, hit_start: int) -> list[str]:
+        """Candidates from the words before the hit in its clause ("计划设立…交易所")."""
+        clause_start = max(norm.rfind(ch, sent_start, hit_start) for ch in CLAUSE_BREAKS) + 1
+        return self.candidates(set(self.tokens(norm[max(clause_start, sent_start):hit_start])))
 
     def detect(self, norm: str, sent_start: int, sent_end: int, hit_start: int,
                hit_end: int) -> list[str]:
@@ -90,10 +111,13 @@ class StatusDetector:
         clause_end = min([e for e in ends if e >= 0] or [sent_end])
         clause = norm[clause_start:hit_start] + " " + norm[hit_end:clause_end]
         found = self.candidates(set(self.tokens(clause)))
+        if found[:1] == ["built"] and _HORIZON.search(norm, sent_start, hit_start) \
+                and not _past(clause, self.past):
+            return ["planned"]
         if found:
             return found
         rest = norm[sent_start:clause_start] + " " + norm[clause_end:sent_end]
-        found = self.candidates(set(self.tokens(rest)))
+        found = self.candidates(set(self.tokens(rest)) - self.clause_only)
         if found == ["negated"]:  # a negation in another clause does not negate this one
             return ["mentioned"]
         return found or ["mentioned"]

@@ -54,9 +54,19 @@ def _dominant(group: list[Evidence], rank: dict[str, int]) -> list[Evidence]:
     if positive:
         top = max(rank[r.level] for r in positive)
         return [r for r in positive if rank[r.level] == top]
-    for status in _ORDER:
-        chosen = [r for r in group if r.status == status]
+    negated = _top([r for r in group if r.status == "negated"], rank)
+    # "尚未出台低空经济政策，低空经济企业较少": the negation speaks for its whole sentence.
+    rest = [r for r in group if r.status != "negated"
+            and not any(r.start < n.end and n.start < r.end for n in negated)]
+    for status in _ORDER[1:]:
+        chosen = _top([r for r in rest if r.status == status], rank)
         if chosen:
-            top = max(rank[r.level] for r in chosen)
-            return [r for r in chosen if rank[r.level] == top]
-    return []
+            return negated + chosen
+    return negated
+
+
+def _top(rows: list[Evidence], rank: dict[str, int]) -> list[Evidence]:
+    if not rows:
+        return []
+    top = max(rank[r.level] for r in rows)
+    return [r for r in rows if rank[r.level] == top]
