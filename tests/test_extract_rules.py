@@ -1,0 +1,117 @@
+"""The rules loader: good files load, every kind of bad file fails with file, line and fix."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from citydx.errors import RulesFileError
+from citydx.indicators import load_indicator_tree
+from citydx.paths import PROJECT_ROOT
+from extractors.rules import load_ruleset
+
+RULES = PROJECT_ROOT / "rules" / "extraction"
+
+GOOD = """\
+indicator: 智慧应急
+rules:
+  - id: platform
+    keywords: [智慧应急平台]
+    levels: {built: built, planned: planned}
+"""
+
+BAD = [
+    ("indicator: 不存在的指标\nrules: []\n", 1,
+     "unknown indicator '不存在的指标': use a tertiary indicator name from rules/indicators.yaml"),
+    ("indicator: 智慧应急\nrules: []\n", 1, "rules file: 'rules' must be a non-empty list"),
+    ("indicator: 智慧应急\nrulez: []\n", 1,
+     "rules file: unknown key 'rulez' (allowed: combine, count, indicator, note, rules)"),
+    ("indicator: 智慧应急\nrules:\n  - id: a\n    levels: {built: built}\n", 3,
+     "rule 'a': missing 'keywords'"),
+    ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: huge}\n",
+     5, "rule 'a': '智慧应急' has no level 'huge' (use planned, built)"),
+    ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {done: built}\n",
+     5, "rule 'a': unknown status 'done' (use issued, built, planned, negated, mentioned)"),
+    ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
+     "    colour: red\n", 3,
+     "rule: unknown key 'colour' (allowed: all_of, any_of, confidence, id, keywords, kind, "
+     "levels, none_of, note, quantity, status, title_only, unmarked)"),
+    ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
+     "  - id: a\n    keywords: [y]\n    levels: {built: built}\n", 6,
+     "rule 'a': id is used twice in this file"),
+    ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x, '']\n    levels: {built: built}\n",
+     3, "rule 'a': 'keywords' must be a list of non-empty strings"),
+    ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
+     "    status: done\n", 3,
+     "rule 'a': status must be 'detect' or one of issued, built, planned, negated, mentioned"),
+    ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
+     "    confidence: 2\n", 3, "rule 'a': 'confidence' must be a number above 0 and at most 1"),
+    ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
+     "    quantity: {unit: 个}\n", 6, "rule 'a': quantity: missing 'units'"),
+    ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
+     "combine:\n  - level: built\n    status: built\n    from_levels: [nope]\n", 7,
+     "combine: '智慧应急' has no level 'nope'"),
+    ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
+     "count:\n  unit: 个\n  levels: [built]\n  domains: {}\n", 7,
+     "count: 'domains' must map each domain to its keywords"),
+    ("indicator: 智慧应急\nrules: [\n", 3,
+     "invalid YAML: expected the node content, but found '<stream end>'"),
+]
+
+
+def _folder(tmp_path: Path, name: str, text: str) -> Path:
+    folder = tmp_path / "extraction"
+    folder.mkdir()
+    shutil.copy(RULES / "_common.yaml", folder / "_common.yaml")
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_project_rules_cover_every_tertiary_indicator():
+    tree = load_indicator_tree()
+    ruleset = load_ruleset(RULES, tree)
+    names = sorted(i.indicator for i in ruleset.indicators)
+    assert names == sorted(t.name for t in tree.tertiaries)
+    assert len(ruleset.version) == 12
+    assert ruleset.userdict.endswith("userdict.txt")
+
+
+def test_good_file_loads(tmp_path):
+    ruleset = load_ruleset(_folder(tmp_path, "smart_emergency.yaml", GOOD))
+    (rule,) = ruleset.rules
+    assert rule.id == "smart_emergency.platform"
+    assert rule.levels == {"built": "built", "planned": "planned"}
+    assert rule.status == "detect"
+
+
+@pytest.mark.parametrize(("text", "line", "message"), BAD)
+def test_bad_file_names_file_line_and_fix(tmp_path, text, line, message):
+    folder = _folder(tmp_path, "smart_emergency.yaml", text)
+    with pytest.raises(RulesFileError) as info:
+        load_ruleset(folder)
+    assert str(info.value) == f"{folder / 'smart_emergency.yaml'}:{line}: {message}"
+
+
+def test_file_must_be_named_for_its_indicator(tmp_path):
+    folder = _folder(tmp_path, "emergency.yaml", GOOD)
+    with pytest.raises(RulesFileError) as info:
+        load_ruleset(folder)
+    assert str(info.value) == (f"{folder / 'emergency.yaml'}:1: the file for '智慧应急' must be "
+                               "named smart_emergency.yaml")
+
+
+def test_missing_common_file(tmp_path):
+    folder = tmp_path / "extraction"
+    folder.mkdir()
+    with pytest.raises(RulesFileError) as info:
+        load_ruleset(folder)
+    expected = f"{folder / '_common.yaml'}: missing: status cues and bodies live here"
+    assert str(info.value) == expected
+
+
+def test_rules_version_changes_with_any_rule_file(tmp_path):
+    folder = _folder(tmp_path, "smart_emergency.yaml", GOOD)
+    before = load_ruleset(folder).version
+    (folder / "smart_emergency.yaml").write_text(GOOD.replace("智慧应急平台", "应急指挥平台"),
+                                                 encoding="utf-8")
+    assert load_ruleset(folder).version != before
