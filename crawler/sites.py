@@ -80,9 +80,10 @@ def _parse_source(path: str, node: object, registry: Registry, seen: dict[str, s
     cms = node.get("cms", "auto")
     if cms not in FAMILIES:
         raise RulesFileError(path, line, f"cms must be one of {', '.join(FAMILIES)}")
-    if url in seen:
-        raise RulesFileError(path, line, f"url {url} is already listed in {seen[url]}")
-    seen[url] = f"{path}:{line}"
+    key = f"{profile} {url}"  # the samples mirror real URLs, so uniqueness is per profile
+    if key in seen:
+        raise RulesFileError(path, line, f"url {url} is already listed in {seen[key]}")
+    seen[key] = f"{path}:{line}"
     return Source(city_name, url, str(node.get("name", "")), str(node.get("section", "政策文件")),
                   cms, bool(node.get("needs_browser", False)), bool(node.get("verified", False)),
                   bool(node.get("enabled", True)), profile)
