@@ -24,23 +24,23 @@ _DATED = ("COALESCE(NULLIF(substr(e.evidence_date, 1, 10), ''), "
           "NULLIF(substr(d.fetched_at, 1, 10), ''))")
 
 # MAX(quantity) makes SQLite take the bare column `id` from the row holding the maximum.
+# The whole table is read anyway, so a plain scan and one sort beat walking the (city, indicator)
+# index (NOT INDEXED); ORDER BY repeats GROUP BY so SQLite sorts once.
 _GROUPS_SQL = """
-WITH credit(attribution, factor) AS (VALUES {values})
 SELECT city, indicator, level, factor, MAX(quantity), id, group_concat(id), COUNT(*),
        SUM(dated IS NULL)
 FROM (
-    SELECT e.id, e.city, e.indicator, e.level, e.attribution, c.factor, e.quantity,
-           {dated} AS dated
-    FROM evidence e
-    JOIN credit c ON c.attribution = e.attribution
+    SELECT e.id, e.city, e.indicator, e.level, e.attribution, e.quantity,
+           CASE e.attribution {cases} END AS factor, {dated} AS dated
+    FROM evidence e NOT INDEXED
     LEFT JOIN documents d ON d.id = e.document_id
-    WHERE e.review_status != 'rejected' AND e.repealed = 0 AND e.status != 'negated'
+    WHERE e.attribution IN ({names}) AND e.review_status != 'rejected' AND e.repealed = 0
+      AND e.status != 'negated'
 )
 WHERE dated IS NULL OR (dated <= :as_of AND dated >= :start)
 GROUP BY city, indicator, level, attribution
-ORDER BY city, indicator
+ORDER BY city, indicator, level, attribution
 """
-
 
 @dataclass(slots=True)
 class PairEvidence:
@@ -62,11 +62,12 @@ class ReadStats:
 
 def groups_sql(tree: IndicatorTree) -> tuple[str, dict[str, object]]:
     credited = [(a, f) for a, f in tree.credit.items() if f > 0]
-    values = ", ".join(f"(:a{i}, :f{i})" for i in range(len(credited)))
     params: dict[str, object] = {}
     for i, (attribution, factor) in enumerate(credited):
         params[f"a{i}"], params[f"f{i}"] = attribution, factor
-    return _GROUPS_SQL.format(values=values, dated=_DATED), params
+    cases = " ".join(f"WHEN :a{i} THEN :f{i}" for i in range(len(credited)))
+    names = ", ".join(f":a{i}" for i in range(len(credited)))
+    return _GROUPS_SQL.format(cases=cases, names=names, dated=_DATED), params
 
 
 def read_evidence(db: sqlite_utils.Database, tree: IndicatorTree, window: Window,
@@ -81,26 +82,28 @@ def read_evidence(db: sqlite_utils.Database, tree: IndicatorTree, window: Window
     params.update(as_of=window.as_of.isoformat(),
                   start=window.start.isoformat() if window.start else "")
     cursor = db.conn.execute(sql, params)
-    by_name = {t.name: t for t in tree.tertiaries}
+    by_name = {t.name: (t, frozenset(t.level_keys)) for t in tree.tertiaries}
+    unknown: tuple[None, frozenset[str]] = (None, frozenset())
     for (city, indicator), groups in groupby(cursor, key=lambda g: (g[0], g[1])):
-        pair = _pair(by_name.get(indicator), indicator, list(groups), stats, advance)
+        tertiary, keys = by_name.get(indicator, unknown)
+        rows = list(groups)
+        if advance:
+            advance(sum(g[7] for g in rows))
+        pair = _pair(tertiary, keys, indicator, rows, stats)
         if pair is not None:
             result[(city, indicator)] = pair
     return result, stats
 
 
-def _pair(tertiary: Tertiary | None, indicator: str, groups: list[tuple], stats: ReadStats,
-          advance: Callable[[int], None] | None) -> PairEvidence | None:
+def _pair(tertiary: Tertiary | None, keys: frozenset[str], indicator: str, groups: list[tuple],
+          stats: ReadStats) -> PairEvidence | None:
     """Fold one pair's groups: best credit per level, and the largest quantity.
 
     Rows of an indicator missing from the tree count as unknown levels too.
     """
-    keys = tertiary.level_keys if tertiary else ()
-    best: dict[str, tuple[float, str]] = {}
+    best: BestRows = {}
     pair = None
     for _city, _ind, level, factor, qty, qid, ids, count, undated in groups:
-        if advance:
-            advance(count)
         if level not in keys:
             stats.unknown_level_rows += count
             stats.unknown_levels[(indicator, level)] = (
@@ -119,12 +122,6 @@ def _pair(tertiary: Tertiary | None, indicator: str, groups: list[tuple], stats:
             pair.quantity, pair.quantity_credit, pair.quantity_id = qty, factor, qid
     if pair is None or tertiary is None:
         return None
-    pair.offer = best_offer(tertiary, _split(best))
+    pair.offer = best_offer(tertiary, best)
     return pair
-
-
-def _split(best: dict[str, tuple[float, str]]) -> BestRows:
-    return {level: (factor, [int(i) for i in ids.split(",")])
-            for level, (factor, ids) in best.items()}
-
 
