@@ -18,6 +18,7 @@ from extractors.quantities import find_quantities
 from extractors.rules import DETECT, IndicatorRules, Rule, RuleSet
 from extractors.status import StatusDetector, make_tokenizer
 
+_JOINT = ("与", "和", "同", "、", "及", "联合")
 _SENTENCE_END = re.compile(r"[。!?;\n]")
 _POLICY_TITLE = re.compile(r"(办法|方案|规划|意见|细则|通知|规定|条例|计划|措施|政策|标准|指南|"
                            r"纲要|决定|制度|规则|清单|目录|要点)(\((试行|暂行|修订|征求意见稿)\))?$")
@@ -208,8 +209,14 @@ class Extractor:
 
     def _attribution(self, doc: _Doc, attributor: Attributor, sent_start: int, hit: int,
                      in_title: bool) -> str:
-        before = [m for m in attributor.mentions(doc.norm[sent_start:hit])]
-        return before[-1].attribution if before else doc.attribution
+        before = attributor.mentions(doc.norm[sent_start:hit])
+        if not before:
+            return doc.attribution
+        last = before[-1]
+        if len(before) > 1 and before[-2].attribution == CITY \
+                and doc.norm[sent_start + before[-2].end:sent_start + last.start] in _JOINT:
+            return CITY  # "苏州与上海共建的…": the city is a partner
+        return last.attribution
 
     def _quantity(self, rule: Rule, norm: str, sent: tuple[int, int], start: int,
                   end: int) -> tuple[float | None, str | None]:

@@ -73,6 +73,9 @@ class StatusDetector:
 
     def candidates(self, words: set[str]) -> list[str]:
         """Statuses the words support, most specific first; [] when they hold no cue."""
+        # jieba keeps some compounds whole ("编制完成", "全面建成"): their ends are cues too.
+        words = words | {w[i:j] for w in words if len(w) >= 3
+                         for i, j in ((0, 2), (0, 3), (-2, None), (-3, None))}
         if words & self.negation:
             return ["negated"]
         built = bool(words & self.built)

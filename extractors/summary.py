@@ -52,8 +52,9 @@ def summarize(rows: list[Evidence], tree: IndicatorTree) -> list[Finding]:
 def _dominant(group: list[Evidence], rank: dict[str, int]) -> list[Evidence]:
     positive = [r for r in group if r.status in POSITIVE]
     if positive:
-        top = max(rank[r.level] for r in positive)
-        return [r for r in positive if rank[r.level] == top]
+        # Measures issued and a platform built are both kept: a level may require the two.
+        return [r for status in POSITIVE
+                for r in _top([p for p in positive if p.status == status], rank)]
     negated = _top([r for r in group if r.status == "negated"], rank)
     # "尚未出台低空经济政策，低空经济企业较少": the negation speaks for its whole sentence.
     rest = [r for r in group if r.status != "negated"

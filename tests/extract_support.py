@@ -1,0 +1,14 @@
+"""Shared set-up for the extraction tests: one Extractor (its jieba dictionary loads once)."""
+
+from __future__ import annotations
+
+import functools
+
+from citydx.registry import load_registry
+from extractors.engine import Extractor
+from extractors.rules import load_ruleset
+
+
+@functools.cache
+def project_extractor() -> Extractor:
+    return Extractor(load_ruleset(), load_registry())
