@@ -204,5 +204,18 @@ END;
 INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2)
+# Extraction bookkeeping: which documents were extracted from which content with which rules,
+# so `citydx extract` only redoes documents that changed or were never seen by these rules.
+MIGRATION_3 = """
+CREATE TABLE extraction_state (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+    content_hash TEXT NOT NULL,
+    rules_version TEXT NOT NULL,
+    extracted_at TEXT NOT NULL,
+    evidence_rows INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX evidence_document ON evidence(document_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3)
 SCHEMA_VERSION = len(MIGRATIONS)
