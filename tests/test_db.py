@@ -25,8 +25,8 @@ OLD_TEXT = "保定市推进数字孪生城市建设，建成城市运行管理�
 
 def test_new_file_gets_the_current_schema_wal_and_foreign_keys(tmp_path: Path) -> None:
     db = open_db(tmp_path / "sub" / "new.db")  # the parent folder is created too
-    assert SCHEMA_VERSION == len(MIGRATIONS) == 2
-    assert schema_version(db) == 2
+    assert SCHEMA_VERSION == len(MIGRATIONS) >= 3
+    assert schema_version(db) == SCHEMA_VERSION
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert TABLES <= set(db.table_names())
@@ -48,7 +48,7 @@ def test_v1_file_is_upgraded_in_place_and_old_documents_are_searchable(tmp_path:
     path = tmp_path / "old.db"
     _make_v1(path)
     db = open_db(path)
-    assert schema_version(db) == 2
+    assert schema_version(db) == SCHEMA_VERSION
     # The trigram index finds the pre-existing document by a 3-character Chinese substring.
     hits = db.execute("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?",
                       ('"孪生城"',)).fetchall()
@@ -63,7 +63,7 @@ def test_v1_file_is_upgraded_in_place_and_old_documents_are_searchable(tmp_path:
                       ('"低空经"',)).fetchall()
     assert hits == [(8,)]
     db.conn.close()
-    assert schema_version(open_db(path)) == 2  # opening again changes nothing
+    assert schema_version(open_db(path)) == SCHEMA_VERSION  # opening again changes nothing
 
 
 def test_newer_file_is_refused(tmp_path: Path) -> None:
@@ -73,7 +73,8 @@ def test_newer_file_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(DatabaseError) as err:
         open_db(path)
-    assert str(err.value) == (f"{path} has schema version 3, newer than this citydx (2): "
+    assert str(err.value) == (f"{path} has schema version {SCHEMA_VERSION + 1}, newer than "
+                              f"this citydx ({SCHEMA_VERSION}): "
                               "upgrade citydx")
 
 
@@ -106,7 +107,8 @@ def test_foreign_keys_reject_evidence_for_an_unknown_city(tmp_path: Path) -> Non
 def test_init_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     path = tmp_path / "citydx.db"
     assert main(["init", "--db", str(path)]) == 0
-    assert capsys.readouterr().out == ("数据库已就绪 database ready: schema v2, 104 cities, "
+    assert capsys.readouterr().out == (f"数据库已就绪 database ready: schema v{SCHEMA_VERSION}, "
+                                       "104 cities, "
                                        "31 tertiary indicators (rules 2024.1)\n")
     db = open_db(path)
     assert db["cities"].count == 104
@@ -128,7 +130,7 @@ def test_init_upgrades_a_v1_file_and_loads_a_custom_registry(
     path = tmp_path / "old.db"
     _make_v1(path)
     assert main(["init", "--db", str(path)]) == 0
-    assert "schema v2, 105 cities" in capsys.readouterr().out
+    assert f"schema v{SCHEMA_VERSION}, 105 cities" in capsys.readouterr().out
     db = open_db(path)
     assert db.execute("SELECT assessed FROM cities WHERE name = '雄安'").fetchone() == (0,)
     assert db["documents"].count == 1
@@ -143,4 +145,4 @@ def test_init_refuses_a_newer_file(tmp_path: Path, capsys: pytest.CaptureFixture
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (f"错误 error: {path} has schema version 9, newer than this citydx "
-                            "(2): upgrade citydx\n")
+                            f"({SCHEMA_VERSION}): upgrade citydx\n")
