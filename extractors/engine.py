@@ -334,3 +334,11 @@ def _combined(group: list[Evidence], rules: IndicatorRules) -> list[Evidence]:
                                    rule_id=f"{rules.key}.combine.{combine.level}",
                                    confidence=min(r.confidence for r in parts), kind=""))
     return out
+
+
+def load_extractor(rules_folder=None) -> Extractor:
+    """The project's extractor: rules/extraction/, the indicator tree and the city registry."""
+    from citydx.registry import load_registry
+    from extractors.rules import load_ruleset
+
+    return Extractor(load_ruleset(rules_folder), load_registry())
