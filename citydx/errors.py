@@ -37,3 +37,13 @@ class InputFileError(CitydxError):
 
 class DatabaseError(CitydxError):
     """The database file cannot be opened or is newer than this version of citydx."""
+
+
+class SamplePortError(CitydxError):
+    """The offline sample portals cannot listen on the requested port."""
+
+    def __init__(self, port: int, reason: str) -> None:
+        super().__init__(
+            f"样例门户无法监听端口 cannot listen on port {port} ({reason}): "
+            f"choose another with --port, or --port 0 for any free port"
+        )

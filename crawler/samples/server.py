@@ -29,6 +29,7 @@ class SampleServer:
             raise ValueError("SampleServer serves the bundled crawler/samples only (root=None)")
         self.world = SampleWorld()
         self.requests: list[tuple[str, str]] = []
+        self.verbose = False
         self._host, self._port = host, port
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -51,7 +52,8 @@ class SampleServer:
 
     def serve_forever(self) -> None:
         """Foreground serving for `citydx samples serve` (Ctrl-C ends it)."""
-        self.start()
+        if not self._httpd:
+            self.start()
         try:
             if self._thread:
                 self._thread.join()
@@ -140,5 +142,5 @@ class SampleHandler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         """Quiet by default; `citydx samples serve --verbose` turns logging on."""
-        if getattr(self.sample_server, "verbose", False):
+        if self.sample_server.verbose:
             super().log_message(format, *args)
