@@ -39,7 +39,7 @@ class SampleServer:
         handler = type("BoundHandler", (SampleHandler,), {"sample_server": self})
         self._httpd = ThreadingHTTPServer((self._host, self._port), handler)
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever,
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,),
                                         name="sample-portals", daemon=True)
         self._thread.start()
         return self
