@@ -61,6 +61,8 @@ def run_crawl(plan: CrawlPlan, proxy: str | None = None, delay: float = 0.5,
                               max_attachment_bytes=plan.options.max_attachment_bytes)
     if progress:
         settings["EXTENSIONS"] = {"crawler.progress.ProgressDisplay": 500}
+    if plan.options.browser:
+        settings.update(browser_lane_settings())
     process = CrawlerProcess(settings, install_root_handler=True)
     crawler = process.create_crawler(PortalSpider)
     process.crawl(crawler, plan=plan)
@@ -89,3 +91,16 @@ def _offline_public_suffixes() -> None:
     from tldextract import TLDExtract
 
     cookies._split_domain = TLDExtract(suffix_list_urls=(), include_psl_private_domains=True)
+
+
+def browser_lane_settings() -> dict:
+    """scrapy-playwright with Debian's chromium, for sources marked needs_browser only."""
+    import shutil
+
+    handler = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    return {
+        "DOWNLOAD_HANDLERS": {"http": handler, "https": handler},
+        "PLAYWRIGHT_BROWSER_TYPE": "chromium",
+        "PLAYWRIGHT_LAUNCH_OPTIONS": {"executable_path": executable} if executable else {},
+    }

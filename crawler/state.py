@@ -20,6 +20,7 @@ class SourceState:
     skipped: str | None = None
     notes: list[str] = field(default_factory=list)
     cms: str | None = None
+    mojibake: int = 0  # pages still carrying U+FFFD after decoding
 
     def add(self, counter: str, n: int = 1) -> None:
         self.counts[counter] += n
@@ -43,4 +44,6 @@ class SourceState:
         if self.rows_seen == 0 and self.plan.had_documents and not parts:
             parts.append(f"列表解析为空（此前有 {self.plan.had_documents} 篇） "
                          "list parsed empty, had documents before")
+        if self.mojibake:
+            parts.append(f"乱码页 {self.mojibake} mojibake pages")
         return "; ".join(parts + self.notes) or None

@@ -71,7 +71,13 @@ class PortalSpider(scrapy.Spider):
             url, callback=self.parse_list, errback=self.list_failed, dont_filter=True,
             priority=LIST_PRIORITY,
             meta={"source_id": plan.source_id, "page_no": page_no, "kind": "list",
-                  "handle_httpstatus_list": ERROR_STATUSES})
+                  "handle_httpstatus_list": ERROR_STATUSES, **self.browser_meta(plan)})
+
+    def browser_meta(self, plan: SourcePlan) -> dict[str, Any]:
+        """Pages of needs_browser sources are rendered by the browser lane when it is on."""
+        if plan.source.needs_browser and self.plan.options.browser:
+            return {"playwright": True}
+        return {}
 
     def detail_request(self, state: SourceState, row: ListRow,
                        refresh: bool = False) -> scrapy.Request:
@@ -80,7 +86,8 @@ class PortalSpider(scrapy.Spider):
             dont_filter=True, priority=DETAIL_PRIORITY,
             meta={"source_id": state.plan.source_id, "row": row, "kind": "detail",
                   "doc_url": canonical_url(row.url),
-                  "refresh": refresh, "handle_httpstatus_list": ERROR_STATUSES})
+                  "refresh": refresh, "handle_httpstatus_list": ERROR_STATUSES,
+                  **self.browser_meta(state.plan)})
 
     # lists -----------------------------------------------------------------------------------
     def parse_list(self, response):
@@ -279,6 +286,9 @@ class PortalSpider(scrapy.Spider):
         decoded = decode_html(response.body, ctype)
         if has_mojibake(decoded.text):
             self.inc("pages/mojibake")
+            state = self.states.get(response.meta.get("source_id"))
+            if state is not None:
+                state.mojibake += 1
         return decoded.text
 
     def check_blocked(self, state: SourceState, status: int, text: str) -> bool:
