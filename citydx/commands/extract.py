@@ -23,6 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from extractors.engine import load_extractor
@@ -31,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
     extractor = load_extractor()
     db = open_project_db(args.db)
     columns = (TextColumn("抽取 extracting"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, transient=True) as progress:
+    # The bar goes to stderr, so the summary line on stdout stays clean for scripts.
+    with Progress(*columns, transient=True, console=Console(stderr=True)) as progress:
         task = progress.add_task("extract", total=None)
         stats = extract_all(db, extractor, args.force,
                             on_pending=lambda n: progress.update(task, total=n),
