@@ -49,7 +49,8 @@ def prepare(db_path: Path, registry: Registry, sources: list[Source],
 
 
 def run_crawl(plan: CrawlPlan, proxy: str | None = None, delay: float = 0.5,
-              per_host: int = 2, progress: bool = False, log_level: str = "WARNING") -> RunResult:
+              per_host: int = 2, progress: bool = False, log_level: str = "WARNING",
+              contact: str | None = None) -> RunResult:
     """Run the spider to completion in this process (the Twisted reactor runs once)."""
     from scrapy.crawler import CrawlerProcess
 
@@ -57,7 +58,7 @@ def run_crawl(plan: CrawlPlan, proxy: str | None = None, delay: float = 0.5,
 
     _offline_public_suffixes()
     settings = crawl_settings(plan.db_path, proxy=proxy, delay=delay, per_host=per_host,
-                              log_level=log_level,
+                              log_level=log_level, contact=contact,
                               max_attachment_bytes=plan.options.max_attachment_bytes)
     if progress:
         settings["EXTENSIONS"] = {"crawler.progress.ProgressDisplay": 500}

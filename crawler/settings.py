@@ -6,14 +6,17 @@ User-Agent naming the project, retries with backoff on 5xx and timeouts.
 
 from __future__ import annotations
 
+import os
+
 from citydx import __version__
 
-PROJECT_URL = "https://github.com/citydx/citydx"
 DEFAULT_DELAY = 0.5  # seconds between requests per host, as public gov crawlers use
 
 
 def user_agent(contact: str | None = None) -> str:
-    return f"citydx/{__version__} (+{contact or PROJECT_URL})"
+    """citydx/<version> (+<contact>): the operator's URL or e-mail from --contact/CITYDX_CONTACT."""
+    contact = contact or os.environ.get("CITYDX_CONTACT")
+    return f"citydx/{__version__} (+{contact or 'city assessment crawler; contact not set'})"
 
 
 def crawl_settings(db_path: str, proxy: str | None = None, delay: float = DEFAULT_DELAY,

@@ -43,6 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                              "(default 0.5; 0 with --samples)")
     parser.add_argument("--per-host", type=int, default=2,
                         help="每主机并发 concurrent requests per host (default 2)")
+    parser.add_argument("--contact",
+                        help="写入 User-Agent 的联系方式 contact URL or e-mail for the User-Agent "
+                             "(default $CITYDX_CONTACT)")
     parser.add_argument("--max-attachment-mb", type=float, default=20.0,
                         help="附件大小上限 attachment size cap in MiB (default 20)")
     parser.set_defaults(func=run)
@@ -77,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         delay = args.delay if args.delay is not None else (0.0 if args.samples else 0.5)
         plan = prepare(db_path, registry, sources, options)
         result = run_crawl(plan, proxy=proxy, delay=delay, per_host=args.per_host,
-                           progress=True)
+                           progress=True, contact=args.contact)
     db = open_db(db_path)
     print_report(db, result.run_id)
     return 1 if result.failed else 0
