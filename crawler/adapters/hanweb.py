@@ -70,7 +70,8 @@ def _next_page(url: str, text: str, n_records: int) -> str | None:
         perpage = int(query.get("perpage", [str(n_records)])[0])
         params = {k: v[0] for k, v in query.items()}
     else:
-        start, perpage = 1, _param(text, "perpage") or n_records
+        per = _param(text, "perpage")
+        start, perpage = 1, int(per) if per and per.isdigit() else n_records
         column = COLUMN.search(url)
         params = {
             "columnid": _param(text, "columnid") or (column.group(1) if column else ""),
