@@ -100,15 +100,16 @@ class CrawlStore:
                 [status, now_iso(), message, *values.values(), run_id, source_id])
 
     def needs_catch_up(self, source_id: int, run_id: int) -> bool:
-        """Page to the end when the source never finished a clean pass since it last changed.
+        """Page to the end when the source's last run did not finish a pass (or never ran).
 
-        A killed or failed run may have stopped before its deeper pages; stopping at the first
-        known page next time would lose them, so the next run pages on.
+        A killed, blocked or unreachable run may have stopped before its deeper pages; stopping
+        at the first known page next time would lose them, so the next run pages on. Documents
+        whose detail fetch failed are not known, so their pages never count as all-known anyway.
         """
         row = self.db.execute(
-            "SELECT status, errors FROM source_runs WHERE source_id = ? AND run_id < ? "
+            "SELECT status FROM source_runs WHERE source_id = ? AND run_id < ? "
             "ORDER BY run_id DESC LIMIT 1", [source_id, run_id]).fetchone()
-        return row is None or row[0] not in FINISHED_OK or row[1] > 0
+        return row is None or row[0] not in FINISHED_OK
 
     def document_count(self, source_id: int) -> int:
         return self.db.execute("SELECT count(*) FROM documents WHERE source_id = ?",
