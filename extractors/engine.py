@@ -84,9 +84,8 @@ class Extractor:
         common = ruleset.common
         self._issuing = tuple(normalize_for_matching(v) for v in common.issuing_verbs)
         self._skip = tuple(normalize_for_matching(v) for v in common.skip_sentence_cues)
-        probe = StatusDetector(common, None)
-        self.tokenizer = tokenizer or make_tokenizer(ruleset.userdict, probe.cue_words)
-        self.status = StatusDetector(common, self.tokenizer)
+        self.status = StatusDetector(common, lambda: tokenizer or make_tokenizer(
+            ruleset.userdict, self.status.cue_words))
         self._attributors: dict[str, Attributor] = {}
 
     def attributor(self, city: str) -> Attributor:

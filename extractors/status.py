@@ -7,6 +7,7 @@ which keeps extraction many times faster than segmenting whole documents.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import OrderedDict
 
@@ -18,8 +19,13 @@ CLAUSE_BREAKS = ",:"
 _HORIZON = re.compile(r"(到|至|于)\s*20\d{2}\s*年|20\d{2}\s*年(底|末|内)?前|力争|预计|计划|目标")
 
 
+@functools.lru_cache(maxsize=4)
 def make_tokenizer(userdict: str, extra_words: tuple[str, ...] = ()):
-    """The one jieba.Tokenizer extraction uses (never the global jieba), with the domain words."""
+    """The one jieba.Tokenizer extraction uses (never the global jieba), with the domain words.
+
+    Cached per (dictionary, words): loading jieba's dictionary takes seconds, and a process that
+    builds several extractors from the same rules (tests, eval) needs it once.
+    """
     import logging
 
     import jieba
@@ -39,7 +45,8 @@ def _past(text: str, past: frozenset[str]) -> bool:
 
 
 class StatusDetector:
-    def __init__(self, common: CommonRules, tokenizer, cache_size: int = 20000) -> None:
+    def __init__(self, common: CommonRules, tokenizer_factory=None,
+                 cache_size: int = 20000) -> None:
         def fold(words: tuple[str, ...]) -> frozenset[str]:
             return frozenset(normalize_for_matching(w) for w in words)
 
@@ -52,13 +59,21 @@ class StatusDetector:
         self.negation = fold(common.negation_cues)
         self.clause_only = fold(common.clause_only_cues)
         self.intent = fold(common.intent_cues)
-        self.tokenizer = tokenizer
+        self._factory = tokenizer_factory
+        self._tokenizer = None
         self._cache: OrderedDict[str, tuple[str, ...]] = OrderedDict()
         self._cache_size = cache_size
 
     @property
+    def tokenizer(self):
+        """Built on first use: loading jieba's dictionary is the slowest step of start-up."""
+        if self._tokenizer is None:
+            self._tokenizer = self._factory()
+        return self._tokenizer
+
+    @property
     def cue_words(self) -> tuple[str, ...]:
-        return tuple(self.built | self.issued | self.planned | self.weak | self.negation)
+        return tuple(sorted(self.built | self.issued | self.planned | self.weak | self.negation))
 
     def tokens(self, text: str) -> tuple[str, ...]:
         cached = self._cache.get(text)

@@ -26,12 +26,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import json
 
+    from citydx.registry import load_registry
     from extractors.documents import read_document
     from extractors.engine import load_extractor
 
-    extractor = load_extractor()
-    extractor.registry.get(args.city)  # unknown city → one-line error before any file is read
+    load_registry().get(args.city)  # unknown city → one-line error before any file is read
     texts = [(path, read_document(path)) for path in args.files]
+    extractor = load_extractor()
     for path, text in texts:
         for row in extractor.extract(text, args.city):
             if not args.all and row.credit(extractor.credit_shares) <= 0:
