@@ -19,9 +19,9 @@ from extractors.rules import DETECT, IndicatorRules, Rule, RuleSet
 from extractors.status import StatusDetector, make_tokenizer
 
 _JOINT = ("与", "和", "同", "、", "及", "联合")
-_SENTENCE_END = re.compile(r"[。!?;\n]")
+_SENTENCE_END = re.compile(r"[。!?;！？；\n]")
 _POLICY_TITLE = re.compile(r"(办法|方案|规划|意见|细则|通知|规定|条例|计划|措施|政策|标准|指南|"
-                           r"纲要|决定|制度|规则|清单|目录|要点)(\((试行|暂行|修订|征求意见稿)\))?$")
+                           r"纲要|决定|制度|规则|清单|目录|要点)([(（](试行|暂行|修订|征求意见稿)[)）])?$")
 
 
 @dataclass(frozen=True)
@@ -267,7 +267,7 @@ def _cited_title(norm: str, sent_start: int, start: int, end: int) -> int | None
 
 
 def _clause(norm: str, sent: tuple[int, int], start: int, end: int) -> tuple[int, int]:
-    breaks = ",:"
+    breaks = ",:，："
     left = max(norm.rfind(ch, sent[0], start) for ch in breaks) + 1
     ends = [norm.find(ch, end, sent[1]) for ch in breaks]
     return max(left, sent[0]), min([e for e in ends if e >= 0] or [sent[1]])

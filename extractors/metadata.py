@@ -23,7 +23,7 @@ _FIELDS = {
 _LABEL_TO_FIELD = {label: name for name, labels in _FIELDS.items() for label in labels}
 _META_LINE = re.compile(
     r"^\s*(?P<label>" + "|".join(sorted(_LABEL_TO_FIELD, key=len, reverse=True))
-    + r")\s*[:]\s*(?P<value>.*?)\s*$"
+    + r")\s*[:：]\s*(?P<value>.*?)\s*$"
 )
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})"
                    r"\s*日?")

@@ -2,20 +2,22 @@
 
 Rules match on the copy (full-width forms folded, traditional characters made simplified, ASCII
 lower-cased) while offsets stay valid in the stored text, so a reviewer sees the original snippet.
+Chinese punctuation (，：；（）“” and the ideographic space) is left as it is: it is in almost
+every document, and folding it would send every text through the slow path. Code that looks for
+punctuation accepts both widths.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from pathlib import Path
 
-_SPACES = {"\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", "\u200b", "\ufeff", "\t"}
-# Punctuation variants folded to one form so rules need list only one.
-_PUNCT = {"：": ":", "；": ";", "，": ",", "（": "(", "）": ")", "﹐": ",", "﹔": ";", "﹕": ":",
-          "．": ".", "﹒": ".", "～": "~", "－": "-", "—": "-", "–": "-", "＋": "+",
-          "“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"',
-          "』": '"', "〔": "[", "〕": "]", "【": "[", "】": "]"}
+_KEEP = set("，：；（）“”‘’、。！？《》【】〔〕—…·\u3000")
+# Characters that OpenCC lists as traditional but that simplified texts use every day.
+_KEEP_SIMPLIFIED = set("著乾瞭藉甚夥於")
+_SPACES = {"\u00a0", "\u2002", "\u2003", "\u2009", "\u200b", "\ufeff", "\t"}
 
 
 @functools.cache
@@ -34,38 +36,47 @@ def _t2s_table() -> dict[str, str]:
         if len(parts) < 2:
             continue
         source, target = parts[0], parts[1].split(" ")[0]
-        if len(source) == 1 and len(target) == 1 and source != target:
+        if len(source) == 1 and len(target) == 1 and source != target \
+                and source not in _KEEP_SIMPLIFIED:
             table[source] = target
     return table
 
 
-@functools.lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
+    if ch in _KEEP or ord(ch) < 128:
+        return ch
     if ch in _SPACES:
         return " "
-    if ch in _PUNCT:
-        return _PUNCT[ch]
-    if ord(ch) < 128:
-        return ch.lower()
     folded = unicodedata.normalize("NFKC", ch)
-    if len(folded) != 1:
+    if len(folded) != 1 or folded in _KEEP:
         folded = ch
-    folded = _PUNCT.get(folded, folded)
     if ord(folded) < 128:
-        return folded.lower()
+        return folded
     return _t2s_table().get(folded, folded)
+
+
+@functools.cache
+def _table() -> tuple[dict[int, int], re.Pattern]:
+    """One-to-one folds of the Basic Multilingual Plane, and a pattern that finds any of them."""
+    table = {}
+    for code in range(0x80, 0x10000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        folded = _fold_char(ch)
+        if folded != ch:
+            table[code] = ord(folded)
+    table[ord("\t")] = ord(" ")
+    pattern = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table)) + "]")
+    return table, pattern
 
 
 def normalize_for_matching(text: str) -> str:
     """Same-length copy of text for matching; position i of the copy is character i of text."""
-    if text.isascii():
-        return text.lower().replace("\t", " ")
-    out = "".join(_fold_char(ch) for ch in text)
-    if len(out) != len(text):  # pragma: no cover - _fold_char always returns one character
-        raise ValueError("normalisation changed the text length")
-    return out
-
-
-def to_simplified(text: str) -> str:
-    """Fold a short string (a keyword, a city name) the same way as documents."""
-    return normalize_for_matching(text)
+    table, pattern = _table()
+    if pattern.search(text):  # rare: full-width letters, traditional characters, odd spaces
+        text = text.translate(table)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few non-ASCII capitals grow under lower()
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return lowered

@@ -14,7 +14,7 @@ from collections import OrderedDict
 from extractors.normalize import normalize_for_matching
 from extractors.rules import CommonRules
 
-CLAUSE_BREAKS = ",:"
+CLAUSE_BREAKS = ",:，："
 # A target date or aim earlier in the sentence makes "建成" a plan: "到2025年底，基本建成…".
 _HORIZON = re.compile(r"(到|至|于)\s*20\d{2}\s*年|20\d{2}\s*年(底|末|内)?前|力争|预计|计划|目标")
 
