@@ -66,10 +66,18 @@ class MetaRow:
         return [self.sheet, self.city, self.row, self.primary, self.secondary, self.tertiary,
                 self.weight]
 
+    @classmethod
+    def from_cells(cls, values: Sequence[object]) -> MetaRow:
+        """Typed back from the cells (Excel stores 4.0 as 4); ValueError/TypeError if garbled."""
+        sheet, city, row, primary, secondary, tertiary, weight, points, note = values
+        return cls(str(sheet), str(city), int(row), str(primary), str(secondary), str(tertiary),
+                   float(weight), None if points is None else float(points),
+                   None if note is None else str(note))
+
 
 def checksum(rows: Sequence[MetaRow]) -> str:
     """SHA-256 of the indicator rows (not the pre-filled values), to detect an edited meta sheet."""
-    text = json.dumps([r.identity() for r in rows], ensure_ascii=False)
+    text = json.dumps([[*r.identity()[:6], float(r.weight)] for r in rows], ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

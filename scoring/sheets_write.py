@@ -64,7 +64,8 @@ def write_city_sheet(ws: Any, tree: IndicatorTree, info: dict[str, Any], city: d
 
 def _heading(ws: Any, info: dict[str, Any], city: dict[str, Any], tree: IndicatorTree) -> None:
     ws["A1"] = TITLE
-    ws["A2"], ws[CITY_CELL], ws["C2"], ws["D2"] = "城市 city", city["city"], "省份", city["province"]
+    ws["A2"], ws[CITY_CELL] = "城市 city", city["city"]
+    ws["C2"], ws["D2"] = "省份 province", city["province"]
     ws["A3"], ws["B3"] = "评分批次 run", f"#{info['id']}"
     ws["C3"], ws["D3"] = "截止日期 as of", info["as_of"]
     ws["E3"], ws["F3"] = "规则版本 rules", tree.version
