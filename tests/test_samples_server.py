@@ -91,3 +91,13 @@ def test_head_answers_headers_only(srv):
 def test_index_page_on_the_bare_server_lists_the_sites(srv):
     answer = fetch(srv.proxy_url, f"http://127.0.0.1:{srv.port}/")
     assert all(site.list_url in answer.text() for site in SITES)
+
+
+def test_sample_hosts_belong_to_their_cities_and_the_mirror_to_none():
+    from citydx.registry import load_registry
+
+    registry = load_registry()
+    for site in SITES:
+        assert registry.get(site.city).owns_host(site.host), site.key
+        assert registry.get(site.city).province == site.extra["province"], site.key
+    assert not any(registry.get(s.city).owns_host("www.156152.com") for s in SITES)
