@@ -10,6 +10,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from crawler.samples.model import Attachment
@@ -32,7 +33,17 @@ def content_type(att: Attachment) -> str:
 
 
 def attachment_bytes(att: Attachment) -> bytes:
-    """The file's bytes (not for 'oversize', which is streamed by oversize_chunks)."""
+    """The file's bytes (not for 'oversize', which is streamed by oversize_chunks).
+
+    Cached for the whole process: the bytes depend only on kind and text, and making a DOCX
+    takes a quarter of a second, which adds up over the many servers a test run starts.
+    """
+    return _cached_bytes(att.kind, tuple(att.paragraphs))
+
+
+@lru_cache(maxsize=1024)
+def _cached_bytes(kind: str, paragraphs: tuple[str, ...]) -> bytes:
+    att = Attachment(name="", kind=kind, paragraphs=list(paragraphs))
     makers = {"pdf": pdf_bytes, "docx": docx_bytes, "xlsx": xlsx_bytes, "ofd": ofd_bytes,
               "zip": zip_bytes, "scanned": scanned_pdf_bytes, "corrupt": corrupt_bytes}
     if att.kind in ("doc", "wps", "xls"):

@@ -44,7 +44,6 @@ class SampleWorld:
         self._lock = threading.RLock()
         self._docs: dict[str, list[SampleDocument]] = {}
         self._renderers: dict[str, SiteRenderer] = {}
-        self._files: dict[tuple[str, str, int], bytes] = {}
         self.scenarios: dict[str, str] = {s.host: s.default_scenario for s in SITES}
         self.seen_once: set[str] = set()
 
@@ -144,11 +143,8 @@ class SampleWorld:
         if att.kind == "oversize":
             return Resource(content_type="application/pdf", headers=headers,
                             stream=oversize_chunks, length=OVERSIZE_BYTES)
-        key = (ref.doc.site, ref.doc.id, ref.doc.attachments.index(att))
-        with self._lock:
-            if key not in self._files:
-                self._files[key] = attachment_bytes(att)
-        return Resource(body=self._files[key], content_type=content_type(att), headers=headers)
+        return Resource(body=attachment_bytes(att), content_type=content_type(att),
+                        headers=headers)
 
     def mirror(self, path: str, query: dict) -> Resource:
         """The clone site copies Hangzhou's detail pages under the same paths, with a banner."""
