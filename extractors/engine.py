@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from citydx.registry import Registry
 from extractors.attribution import CITY, Attributor
@@ -54,6 +54,7 @@ class _Doc:
     attribution: str
     title_span: tuple[int, int]
     breaks: list[int]
+    mentions: dict = field(default_factory=dict)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.breaks, pos)
@@ -208,7 +209,11 @@ class Extractor:
 
     def _attribution(self, doc: _Doc, attributor: Attributor, sent_start: int, hit: int,
                      in_title: bool) -> str:
-        before = attributor.mentions(doc.norm[sent_start:hit])
+        key = (id(attributor), sent_start)
+        if key not in doc.mentions:
+            end = doc.sentence(sent_start)[1]
+            doc.mentions[key] = attributor.mentions(doc.norm[sent_start:end])
+        before = [m for m in doc.mentions[key] if m.end <= hit - sent_start]
         if not before:
             return doc.attribution
         last = before[-1]

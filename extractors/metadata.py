@@ -80,6 +80,9 @@ def parse_metadata(text: str, max_lines: int = 20) -> DocumentMeta:
     for i, line in enumerate(text.split("\n")):
         if i >= max_lines:
             break
+        if ":" not in line and "：" not in line:
+            offset += len(line) + 1
+            continue
         norm = normalize_for_matching(line)
         match = _META_LINE.match(norm)
         if match:
@@ -105,7 +108,7 @@ def _sign_off(text: str, meta: DocumentMeta) -> None:
     lines = [ln.strip() for ln in text.rstrip().split("\n")[-8:] if ln.strip()]
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
-        if len(line) > 24:
+        if len(line) > 24 or "年" not in line and "-" not in line:
             continue
         date = iso_date(line)
         if date and not meta.written_date and len(line) <= 16:

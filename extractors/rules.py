@@ -30,7 +30,7 @@ _COUNT_KEYS = {"unit", "levels", "domains", "note"}
 _QUANTITY_KEYS = {"units", "unit", "max_distance", "sum"}
 _COMMON_KEYS = {"status_cues", "past_markers", "weak_planned_cues", "negation_cues",
                 "issuing_verbs", "national_bodies", "province_bodies", "districts",
-                "skip_sentence_cues", "clause_only_cues", "intent_cues", "note"}
+                "skip_sentence_cues", "clause_only_cues", "intent_cues", "not_cues", "note"}
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,7 @@ class CommonRules:
     skip_sentence_cues: tuple[str, ...] = ()
     clause_only_cues: tuple[str, ...] = ()
     intent_cues: tuple[str, ...] = ()
+    not_cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -296,6 +297,7 @@ def load_common(path: Path) -> CommonRules:
         skip_sentence_cues=c.strings(data, "skip_sentence_cues", "common rules"),
         clause_only_cues=c.strings(data, "clause_only_cues", "common rules"),
         intent_cues=c.strings(data, "intent_cues", "common rules"),
+        not_cues=c.strings(data, "not_cues", "common rules"),
     )
 
 

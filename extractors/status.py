@@ -1,8 +1,10 @@
 """Status of a match from the words around it: issued, built, planned, negated or mentioned.
 
-Cue words are compared with whole jieba words of the clause, so a one-character cue such as
-"将" or "未" does not fire inside "奖励" or "未来". Only clauses around keyword hits are segmented,
-which keeps extraction many times faster than segmenting whole documents.
+Cue words are found in the hit's clause by longest match over the cue vocabulary plus a list of
+words that only look like cues ("数据要素" is not "要", "城市运行" is not "运行"). A one-character
+cue that survives ("将", "未", "无") is confirmed against whole jieba words of the clause, so "未"
+does not fire inside "未来". Only clauses around keyword hits are looked at, and jieba only for
+those few, which keeps extraction many times faster than segmenting whole documents.
 """
 
 from __future__ import annotations
@@ -40,6 +42,18 @@ def make_tokenizer(userdict: str, extra_words: tuple[str, ...] = ()):
     return tokenizer
 
 
+def _automaton(cues: frozenset[str], not_cues: frozenset[str]):
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in not_cues:
+        automaton.add_word(word, (len(word), None))
+    for word in cues:
+        automaton.add_word(word, (len(word), word))
+    automaton.make_automaton()
+    return automaton
+
+
 def _past(text: str, past: frozenset[str]) -> bool:
     return "已" in text or any(p in text for p in past if len(p) > 1)
 
@@ -59,6 +73,12 @@ class StatusDetector:
         self.negation = fold(common.negation_cues)
         self.clause_only = fold(common.clause_only_cues)
         self.intent = fold(common.intent_cues)
+        self.not_cues = fold(common.not_cues)
+        self._vocabulary = _automaton(self.built | self.issued | self.planned | self.weak
+                                      | self.past | self.negation | self.intent, self.not_cues)
+        self._confirm = frozenset(w for w in self.planned | self.past | self.negation | self.weak
+                                  if len(w) == 1 and w != "已")
+        self.jieba_calls = 0
         self._factory = tokenizer_factory
         self._tokenizer = None
         self._cache: OrderedDict[str, tuple[str, ...]] = OrderedDict()
@@ -80,17 +100,32 @@ class StatusDetector:
         if cached is not None:
             self._cache.move_to_end(text)
             return cached
+        self.jieba_calls += 1
         tokens = tuple(self.tokenizer.cut(text, HMM=False))
         self._cache[text] = tokens
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return tokens
 
+    def words(self, text: str) -> set[str]:
+        """Cue words in text: longest matches; one-character cues only as whole jieba words."""
+        found: set[str] = set()
+        taken = -1
+        for end, (length, word) in sorted(self._vocabulary.iter(text),
+                                          key=lambda m: (m[0] - m[1][0], -m[1][0])):
+            start = end - length + 1
+            if start <= taken:
+                continue
+            taken = end
+            if word is not None:
+                found.add(word)
+        ambiguous = found & self._confirm
+        if ambiguous:
+            found = (found - ambiguous) | (ambiguous & set(self.tokens(text)))
+        return found
+
     def candidates(self, words: set[str]) -> list[str]:
         """Statuses the words support, most specific first; [] when they hold no cue."""
-        # jieba keeps some compounds whole ("编制完成", "全面建成"): their ends are cues too.
-        words = words | {w[i:j] for w in words if len(w) >= 3
-                         for i, j in ((0, 2), (0, 3), (-2, None), (-3, None))}
         if words & self.negation:
             return ["negated"]
         built = bool(words & self.built)
@@ -113,12 +148,12 @@ class StatusDetector:
     def has_intent(self, norm: str, sent_start: int, sent_end: int, hit_start: int,
                    hit_end: int) -> bool:
         """A concrete plan ("启动…编制工作，计划年内形成") rather than an exhortation ("要…")."""
-        return bool(set(self.tokens(norm[sent_start:sent_end])) & self.intent)
+        return bool(self.words(norm[sent_start:sent_end]) & self.intent)
 
     def clause_prefix(self, norm: str, sent_start: int, hit_start: int) -> list[str]:
         """Candidates from the words before the hit in its clause ("计划设立…交易所")."""
         clause_start = max(norm.rfind(ch, sent_start, hit_start) for ch in CLAUSE_BREAKS) + 1
-        return self.candidates(set(self.tokens(norm[max(clause_start, sent_start):hit_start])))
+        return self.candidates(self.words(norm[max(clause_start, sent_start):hit_start]))
 
     def detect(self, norm: str, sent_start: int, sent_end: int, hit_start: int,
                hit_end: int) -> list[str]:
@@ -128,14 +163,14 @@ class StatusDetector:
         ends = [norm.find(ch, hit_end, sent_end) for ch in CLAUSE_BREAKS]
         clause_end = min([e for e in ends if e >= 0] or [sent_end])
         clause = norm[clause_start:hit_start] + " " + norm[hit_end:clause_end]
-        found = self.candidates(set(self.tokens(clause)))
+        found = self.candidates(self.words(clause))
         if found[:1] == ["built"] and _HORIZON.search(norm, sent_start, hit_start) \
                 and not _past(clause, self.past):
             return ["planned"]
         if found:
             return found
         rest = norm[sent_start:clause_start] + " " + norm[clause_end:sent_end]
-        found = self.candidates(set(self.tokens(rest)) - self.clause_only)
+        found = self.candidates(self.words(rest) - self.clause_only)
         if found == ["negated"]:  # a negation in another clause does not negate this one
             return ["mentioned"]
         return found or ["mentioned"]
