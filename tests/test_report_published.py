@@ -7,7 +7,9 @@ code under test is never used to produce an expected value.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 import json
 from pathlib import Path
 
@@ -24,10 +26,18 @@ pytestmark = pytest.mark.skipif(not PUBLISHED.exists(), reason="shared reference
 
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """One run for the whole module: the output folder and what the command printed."""
     folder = tmp_path_factory.mktemp("report") / "out"
-    assert main(["report", "--scores", str(PUBLISHED), "--out", str(folder)]) == 0
-    return folder
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert main(["report", "--scores", str(PUBLISHED), "--out", str(folder)]) == 0
+    return folder, printed.getvalue()
+
+
+@pytest.fixture(scope="module")
+def out(run: tuple[Path, str]) -> Path:
+    return run[0]
 
 
 @pytest.fixture(scope="module")
@@ -199,10 +209,10 @@ def test_report_text_against_the_table(summary: dict) -> None:
     assert summary["bands"][-1]["count"] == 8  # not the 2023 text's none
 
 
-def test_progress_lists_written_files(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    folder = tmp_path / "o"
-    assert main(["report", "--scores", str(PUBLISHED), "--out", str(folder)]) == 0
-    printed = capsys.readouterr().out.splitlines()
+def test_progress_lists_written_files(run: tuple[Path, str]) -> None:
+    folder, output = run
+    printed = output.splitlines()
+    assert printed[0] == f"报告 report: 104 个城市 cities from {PUBLISHED}"
     written = [line.removeprefix("已写入 written: ") for line in printed
                if line.startswith("已写入 written: ")]
     assert sorted(Path(p).name for p in written) == sorted(p.name for p in folder.iterdir())
