@@ -92,7 +92,9 @@ def _read_csv(path: Path, label: str,
     except FileNotFoundError:
         raise ScoresFileError(f"{label}: 文件不存在 file not found") from None
     except UnicodeDecodeError:
-        raise ScoresFileError(f"{label}: 不是 UTF-8 文本 not a UTF-8 CSV file") from None
+        raise ScoresFileError(
+            f"{label}: 不是 UTF-8 文本 not a UTF-8 CSV file: save it as CSV (UTF-8)"
+        ) from None
     except OSError as exc:
         raise ScoresFileError(f"{label}: 无法读取 cannot read file ({exc.strerror})") from None
     lines = text.splitlines()

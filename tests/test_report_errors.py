@@ -120,7 +120,8 @@ def test_previous_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture) -> Non
     previous = tmp_path / "prev.xlsx"
     previous.write_bytes(b"PK\x03\x04\xff\xfe binary workbook")
     _, err = run_report(tmp_path, capsys, None, "--previous", str(previous))
-    assert err == f"错误 error: --previous {previous}: 不是 UTF-8 文本 not a UTF-8 CSV file\n"
+    assert err == (f"错误 error: --previous {previous}: 不是 UTF-8 文本 not a UTF-8 CSV file: "
+                   "save it as CSV (UTF-8)\n")
 
 
 @pytest.mark.parametrize("tiers", ["65,x,40", "40,50,65", "65,65,40"])

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from citydx.commands.common import add_db_option
 from citydx.errors import CitydxError
+
+if TYPE_CHECKING:
+    from citydx.indicators import IndicatorTree
+    from scoring.report_input import ScoreTable
 
 ORDER = 60
 
@@ -88,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_db(path: Path, tree: object) -> object:
+def _read_db(path: Path, tree: IndicatorTree) -> ScoreTable:
+    """Refuse a missing file rather than let open_db create an empty database."""
     from db import open_db
     from scoring.report_input import read_scores_db
 
