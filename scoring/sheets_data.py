@@ -38,7 +38,7 @@ class SheetRow:
 
 def city_rows(db: sqlite_utils.Database, tree: IndicatorTree, run_id: int,
               city: str) -> list[SheetRow]:
-    """The city's 31 rows in tree order; an override shows as its points and its reason."""
+    """The city's 31 rows in tree order; an override shows as assessor points and note."""
     reasons = _override_reasons(db)
     rows = []
     for score in indicator_breakdown(db, run_id, city):
@@ -48,7 +48,7 @@ def city_rows(db: sqlite_utils.Database, tree: IndicatorTree, run_id: int,
         rows.append(SheetRow(
             tertiary=tertiary,
             level=_level_label(tertiary, score["level"]),
-            points=score["points"],
+            points=evidence_points(score, tertiary.weight),
             evidence_count=score["evidence_count"],
             best=_best(tertiary, evidence),
             status=_status(db, score["reason"], evidence),
@@ -56,6 +56,12 @@ def city_rows(db: sqlite_utils.Database, tree: IndicatorTree, run_id: int,
             override_note=reasons.get(score["override_id"]) if override else None,
         ))
     return rows
+
+
+def evidence_points(score: dict[str, Any], weight: float) -> float:
+    """What the evidence alone gives (the engine's rule: level + quantity, capped at the weight),
+    so the sheet can show it beside an override and fall back to it when the override goes."""
+    return round(min(weight, score["level_points"] + score["quantity_points"]), 4)
 
 
 def _override_reasons(db: sqlite_utils.Database) -> dict[int, str]:

@@ -2,8 +2,10 @@
 
 Subtotals and the total are Excel formulas over the "采用得分" column, which takes the assessor's
 points when given and the suggested points otherwise, so the sheet stays right while being edited.
-An active override shows as suggested points = its points, with the assessor column and note
-pre-filled from it; the hidden meta sheet remembers those values so an import sees only changes.
+Suggested points are what the evidence alone gives; an active override pre-fills the assessor
+column (its points) and the note (its reason), so the adopted points equal the stored score and
+emptying the cell falls back to the evidence, as clearing the override does. The hidden meta sheet
+remembers the pre-filled values so an import sees only what the assessor changed.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The summary sheet of a combined workbook: one row per city, totals linked to its sheet.
 
 The adopted totals are formulas pointing at each city sheet, so the summary follows the
-assessors' edits; the suggested total is the stored run's value, for comparison.
+assessors' edits; the run's total (本批次总分, overrides included) is beside them for comparison.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any
 
 from citydx.indicators import IndicatorTree
 
-HEADERS = ("排名", "城市", "省份", "检索情况", "建议总分")
+HEADERS = ("排名", "城市", "省份", "检索情况", "本批次总分")
 UNRANKED = "不排名"
 
 

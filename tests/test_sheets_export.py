@@ -89,9 +89,9 @@ def test_tertiary_rows_show_suggestion_best_evidence_and_status(book) -> None:
     assert values(ws, ROW[OPERATION])[4:11] == [
         TREE.tertiary(OPERATION).level("measures_and_platform").label, 4, 2,
         "印发公共数据授权运营管理办法", "杭州市公共数据授权运营管理办法", MEASURES_URL, "待审核 2"]
-    # an active override: its points suggested and pre-filled, its reason as the note
+    # an active override: the evidence's 3 suggested, the override's 4 and reason pre-filled
     assert values(ws, ROW[INNOVATION])[5:13] == [
-        4, 1, "杭州基层创新national_award", None, None, "人工改分 overridden", 4,
+        3, 1, "杭州基层创新national_award", None, None, "人工改分 overridden", 4,
         "国家级和国际奖项"]
     assert values(ws, ROW["城市基础共性平台"])[4:13] == [
         None, 0, 0, None, None, None, "无证据 no evidence", None, None]
@@ -115,18 +115,19 @@ def test_subtotal_formulas(book) -> None:
 
 
 def test_formulas_evaluate_to_the_stored_scores_and_prefer_the_assessor(book, db) -> None:
-    # 网络化共治力 2 + 1.25 = 3.25; 一体化创新力 4 + 4 = 8; total 11.25 (as stored)
+    # adopted: 网络化共治力 2 + 1.25 = 3.25; 一体化创新力 4 + 4 (override) = 8; total 11.25,
+    # as stored; suggested (evidence only) 一体化创新力 4 + 3 = 7, total 10.25
     assert evaluate(book, "杭州", "N17") == 3.25
-    assert evaluate(book, "杭州", "N44") == 8
-    assert evaluate(book, "杭州", "N52") == evaluate(book, "杭州", "F52") == 11.25
+    assert (evaluate(book, "杭州", "N44"), evaluate(book, "杭州", "F44")) == (8, 7)
+    assert (evaluate(book, "杭州", "N52"), evaluate(book, "杭州", "F52")) == (11.25, 10.25)
     assert db.conn.execute("SELECT total FROM city_results WHERE city = '杭州'").fetchone() == (
         11.25,)
     ws = book["杭州"]
     ws[f"L{ROW[OPS]}"] = 3      # 2 -> 3
     ws[f"L{ROW['算力基础设施']}"] = 0.5  # 0 -> 0.5
-    # adopted: 11.25 + 1 + 0.5 = 12.75; suggested stays 11.25
+    # adopted: 11.25 + 1 + 0.5 = 12.75; suggested stays 10.25
     assert evaluate(book, "杭州", "N52") == 12.75
-    assert evaluate(book, "杭州", "F52") == 11.25
+    assert evaluate(book, "杭州", "F52") == 10.25
     assert evaluate(book, "杭州", "N7") == 0.5
 
 
@@ -142,8 +143,8 @@ def test_libreoffice_recalculates_the_same_totals(book, tmp_path: Path) -> None:
                     "--convert-to", "xlsx", "--outdir", str(out), str(source)],
                    check=True, capture_output=True, timeout=180)
     calc = load_workbook(out / "edited.xlsx", data_only=True)["杭州"]
-    # 11.25 + (3 - 2) = 12.25 adopted; 11.25 suggested; 网络化共治力 3 + 1.25 = 4.25
-    assert (calc["N52"].value, calc["F52"].value, calc["N17"].value) == (12.25, 11.25, 4.25)
+    # 11.25 + (3 - 2) = 12.25 adopted; 10.25 suggested; 网络化共治力 3 + 1.25 = 4.25
+    assert (calc["N52"].value, calc["F52"].value, calc["N17"].value) == (12.25, 10.25, 4.25)
 
 
 def test_assessor_column_validation(book) -> None:
@@ -186,7 +187,7 @@ def test_combined_workbook_has_a_summary_linked_to_each_sheet(db, tmp_path: Path
     # ranked 杭州 first, then the unranked 未检索 cities by total, then name: 宁波 3, 北京 0, 广州 0
     assert book.sheetnames == ["汇总", "杭州", "宁波", "北京", "广州", META_SHEET]
     summary = book["汇总"]
-    assert values(summary, 1) == ["排名", "城市", "省份", "检索情况", "建议总分", "采用总分",
+    assert values(summary, 1) == ["排名", "城市", "省份", "检索情况", "本批次总分", "采用总分",
                                   "数字化支撑力(采用)", "网络化共治力(采用)", "智能化引领力(采用)",
                                   "一体化创新力(采用)"]
     assert values(summary, 2)[:6] == [1, "杭州", "浙江", "已检索", 11.25, "='杭州'!N52"]
