@@ -85,6 +85,10 @@ def _sheet(book: Any, title: str, headers: list[str], rows: list[list[Any]]) -> 
         cell.fill = PatternFill("solid", fgColor="DDE7F3")
         cell.alignment = Alignment(horizontal="center", vertical="center")
     sheet.freeze_panes = "A2"
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, float):
+                cell.number_format = "0.00"  # 19.70 reads as the report prints it, not 19.7
     for index, header in enumerate(headers, start=1):
         values = [header, *(r[index - 1] for r in rows if len(r) >= index)]
         width = max(_display_width(v) for v in values) + 2

@@ -43,6 +43,7 @@ def test_workbook_sheets_and_headers(out: Path) -> None:
         [2, "宁波", "浙江", 70, 20, 20, 15, 15, None],
         [2, "北京", "北京", 70, 25, 20, 10, 15, None],
     ]
+    assert ranking["D2"].number_format == "0.00"  # 80.0 shows as 80.00, like every score
     # The city column is wide enough for its longest name plus padding, not Excel's default.
     assert ranking.column_dimensions["B"].width >= 8
 
