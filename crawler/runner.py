@@ -64,7 +64,7 @@ def run_crawl(plan: CrawlPlan, proxy: str | None = None, delay: float = 0.5,
         settings["EXTENSIONS"] = {"crawler.progress.ProgressDisplay": 500}
     if plan.options.browser:
         settings.update(browser_lane_settings())
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(PortalSpider)
     process.crawl(crawler, plan=plan)
     process.start()

@@ -31,7 +31,7 @@ def crawl_settings(db_path: str, proxy: str | None = None, delay: float = DEFAUL
         "CONCURRENT_REQUESTS": 16,
         "CONCURRENT_REQUESTS_PER_DOMAIN": per_host,
         "DOWNLOAD_DELAY": delay,
-        "RANDOMIZE_DOWNLOAD_DELAY": delay > 0,
+        "DOWNLOAD_DELAY_JITTER": 0.5 if delay > 0 else 0.0,
         "AUTOTHROTTLE_ENABLED": True,
         "AUTOTHROTTLE_START_DELAY": max(delay, 0.0),
         "AUTOTHROTTLE_MAX_DELAY": 30.0,
