@@ -117,7 +117,7 @@ def _top10_figure(stats: dict[str, Any], name: str, prefix: str) -> Any:
     axes.set_xlim(0, stats["weight"])
     axes.set_title(f"{prefix}{name}前十名城市（满分{stats['weight']}）")
     axes.set_xlabel("得分")
-    axes.legend(loc="lower right")
+    axes.legend(loc="upper right", bbox_to_anchor=(1.0, -0.06), frameon=False)
     if not top:
         axes.set_yticks([])
         axes.text(0.5, 0.5, "无可排名城市（均含未检索指标）", transform=axes.transAxes,
