@@ -45,3 +45,16 @@ def test_sync_sources_is_idempotent(store):
     again = store.sync_sources([Source("北京", URL, cms="auto")])
     assert first == again
     assert list(store.db.execute("SELECT cms FROM sources")) == [("auto",)]
+
+
+def test_a_list_without_rows_is_empty_first_and_broken_once_it_had_documents():
+    from crawler.plan import SourcePlan
+    from crawler.state import SourceState
+
+    fresh = SourceState(SourcePlan(1, Source("北京", URL), None, True, had_documents=0))
+    fresh.add("lists_fetched")
+    assert (fresh.status(), fresh.message()) == ("empty", None)
+    known = SourceState(SourcePlan(1, Source("北京", URL), None, False, had_documents=70))
+    known.add("lists_fetched")
+    assert known.status() == "broken"
+    assert known.message() == "列表解析为空（此前有 70 篇） list parsed empty, had documents before"

@@ -104,7 +104,8 @@ class PortalSpider(scrapy.Spider):
         cms = state.cms or self.family(state, response.url, text)
         page = adapter_for(cms).parse_list(response.url, text, page_no)
         if not page.bootstrap and not page.rows:
-            self.end_paging(state, page_no, "列表页无条目 list page had no rows")
+            if state.rows_seen:  # a first page without rows is judged at the end: empty/broken
+                self.end_paging(state, page_no, "列表页无条目 list page had no rows")
             return
         state.rows_seen += len(page.rows)
         for row in page.rows:
