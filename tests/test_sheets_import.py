@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from scoring_support import make_db, run_scoring
+from scoring_support import TREE, make_db, run_scoring
 from sheets_support import EMERGENCY, INNOVATION, OPS, ROW, evaluate, scored_db
 
 from citydx.cli import main
@@ -263,3 +263,31 @@ def _settings():
     from citydx.settings import load_settings
 
     return load_settings()
+
+
+def test_combined_workbook_imports_every_city_sheet(db, tmp_path: Path) -> None:
+    written = export_sheets(db, tmp_path / "out", cities=["杭州", "宁波"], combined=True)
+    edit(written[0], {L_OPS: 3}, sheet="杭州")
+    edit(written[0], {L_OPS: 1, f"M{ROW[OPS]}": "平台仅在规划"}, sheet="宁波")
+    assert import_sheet_file(db, written[0], "李四").added == 2
+    run_id = sheets_import.rescore(db, _settings())
+    totals = {r["city"]: r["total"] for r in city_totals(db, run_id)}
+    # 杭州 11.25 + (3 - 2) = 12.25; 宁波 3 -> 1
+    assert (totals["杭州"], totals["宁波"]) == (12.25, 1)
+    cells = [json.loads(d)["sheet"] + "!" + json.loads(d)["cell"] for (d,) in db.conn.execute(
+        "SELECT details FROM audit_log WHERE action = 'sheet_import' ORDER BY id")]
+    assert cells == ["杭州!L19", "宁波!L19"]
+
+
+def test_combined_workbook_with_one_bad_sheet_imports_nothing(db, tmp_path: Path) -> None:
+    written = export_sheets(db, tmp_path / "out", cities=["杭州", "宁波"], combined=True)
+    edit(written[0], {L_OPS: 3}, sheet="杭州")
+    edit(written[0], {L_OPS: 3.5}, sheet="宁波")
+    rejected(db, written[0], "评分表汇总.xlsx 工作表 宁波 单元格 L19: 评审得分 3.5 超出 0–3 范围 / "
+                             "out of range")
+
+
+def test_sheet_of_other_rules_version_is_refused(db, exported) -> None:
+    edit(exported, {"B3": "2023.9"}, sheet=META_SHEET)
+    rejected(db, exported, f"杭州.xlsx: 规则版本 2023.9 与当前 {TREE.version} 不符 / rules "
+                           "version differs: export the sheet again with the current rules")
