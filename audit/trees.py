@@ -1,11 +1,23 @@
-"""The indicator tree the UI shows and validates overrides against: the latest run's weights."""
+"""The indicator tree the UI shows and validates overrides against: the latest run's weights.
+
+Parsing rules/indicators.yaml takes a noticeable fraction of a second, so the published tree is
+parsed once per app and re-weighted per request (with_weights is cheap).
+"""
 
 from __future__ import annotations
 
 import sqlite_utils
+from flask import current_app
 
-from citydx.indicators import IndicatorTree
+from citydx.indicators import IndicatorTree, load_indicator_tree
 from scoring.results import latest_run_id, run_info
+
+
+def published_tree() -> IndicatorTree:
+    tree = current_app.config.get("AUDIT_TREE")
+    if tree is None:
+        tree = current_app.config["AUDIT_TREE"] = load_indicator_tree()
+    return tree
 
 
 def current_tree(db: sqlite_utils.Database) -> IndicatorTree:
@@ -15,6 +27,5 @@ def current_tree(db: sqlite_utils.Database) -> IndicatorTree:
         from scoring.weights import resolve_tree
 
         return resolve_tree()[0]
-    from scoring.sheets_export import run_tree
-
-    return run_tree(run_info(db, run_id))
+    weights = run_info(db, run_id)["weights"]
+    return published_tree().with_weights(weights) if weights else published_tree()

@@ -9,6 +9,8 @@ built 3, multiple_built 4; no quantity part):
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +18,14 @@ import pytest
 
 from audit.app import create_app
 from audit.config import AuditConfig
-from tests.scoring_support import add_document, add_evidence, make_db, mark_searched, run_scoring
+from tests.scoring_support import (
+    add_document,
+    add_evidence,
+    isolated_rules,
+    make_db,
+    mark_searched,
+    run_scoring,
+)
 
 INDICATOR = "数据流通基础设施"
 HOSTILE_TITLE = "杭州市可信数据空间通知<script>alert('title')</script>"
@@ -60,10 +69,8 @@ def build_audit_db(tmp_path: Path) -> AuditDb:
     return AuditDb(path, doc, built, planned, ningbo)
 
 
-@pytest.fixture
-def audit_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AuditDb:
-    from tests.scoring_support import isolated_rules
-
+def prepare(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AuditDb:
+    """Private rules (no expert weights, no reviewers file) and the scored database."""
     isolated_rules(tmp_path, monkeypatch)
     return build_audit_db(tmp_path)
 
@@ -90,3 +97,12 @@ def login(client, name: str = "张三", secret: str | None = None) -> str:
     if response.status_code != 302:
         raise AssertionError(f"login failed: {response.status_code}")
     return token
+
+
+def error_message(response) -> str:
+    """The one-line message of an error page, unescaped, for word-for-word assertions."""
+    found = re.search(r'<p class="error-message"[^>]*>(.*?)</p>', response.get_data(as_text=True),
+                      re.S)
+    if found is None:
+        raise AssertionError(f"no error message in a {response.status_code} page")
+    return html.unescape(found.group(1))

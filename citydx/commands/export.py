@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import sqlite_utils
+
 from citydx.commands.common import add_db_option, open_project_db
 
 ORDER = 70
@@ -41,7 +43,20 @@ def run(args: argparse.Namespace) -> int:
     db = open_project_db(args.db)
     check_cities(db, args.city)
     written = export_sheets(db, args.out, args.city or None, args.combined)
+    _record_export(db, len(written))
     for path in written:
         print(path)
     print(f"已导出评分表 exported {len(written)} 个文件 file(s) 到 to {args.out}")
     return 0
+
+
+def _record_export(db: sqlite_utils.Database, files: int) -> None:
+    """Audit the export, so the review queue can list scores changed since the last one."""
+    import os
+
+    from audit.exports import record_export
+    from scoring.results import latest_run_id
+
+    run_id = latest_run_id(db)
+    if run_id is not None:
+        record_export(db, os.environ.get("USER") or "cli", run_id, "sheets", files)
