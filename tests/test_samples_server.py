@@ -101,3 +101,19 @@ def test_sample_hosts_belong_to_their_cities_and_the_mirror_to_none():
         assert registry.get(site.city).owns_host(site.host), site.key
         assert registry.get(site.city).province == site.extra["province"], site.key
     assert not any(registry.get(s.city).owns_host("www.156152.com") for s in SITES)
+
+
+def test_concurrent_first_requests_render_each_site_once():
+    """Crawlers fetch in parallel; the first burst must not race the lazy rendering."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with SampleServer() as server:
+        urls = [s.list_url for s in SITES if s.key != "chengdu"] * 4
+        with ThreadPoolExecutor(8) as pool:
+            answers = list(pool.map(lambda u: fetch(server.proxy_url, u), urls))
+        assert [a.status for a in answers] == [200] * 24  # 6 open sites x 4
+        by_url = {}
+        for url, answer in zip(urls, answers, strict=True):
+            by_url.setdefault(url, set()).add(answer.body)
+        assert all(len(bodies) == 1 for bodies in by_url.values())
+        assert len(server.requests) == 24
