@@ -24,45 +24,55 @@ class Mention:
     attribution: str
 
 
+class NameIndex:
+    """Every name attribution looks for, in one automaton shared by all cities."""
+
+    def __init__(self, registry: Registry, common: CommonRules) -> None:
+        vocab: dict[str, tuple[str, str]] = {}
+        city_names = {c.name for c in registry.cities}
+        for province in {c.province for c in registry.cities} - city_names:
+            vocab[province] = ("province_name", province)
+        for word in common.national_bodies:
+            vocab[word] = (NATIONAL, "")
+        for word in common.province_bodies:
+            vocab[word] = ("province_body", "")
+        for city, districts in common.districts.items():
+            for district in districts:
+                vocab[district] = ("place", city)
+        for city in city_names:
+            vocab[city] = ("place", city)
+        for word in _OWN_WORDS:
+            vocab[word] = (CITY, "")
+        self.automaton = _build_automaton(
+            {normalize_for_matching(w): v for w, v in vocab.items()})
+
+
 class Attributor:
     """Finds who a text names, for one city; built once per city and reused for its documents."""
 
-    def __init__(self, city: str, registry: Registry, common: CommonRules) -> None:
+    def __init__(self, city: str, registry: Registry, common: CommonRules,
+                 names: NameIndex | None = None) -> None:
         self.city = city
-        own = registry.get(city)
-        self.province = own.province
+        self.province = registry.get(city).province
         self.own_names = tuple(sorted({city, *common.districts.get(city, ())}, key=len,
                                       reverse=True))
-        self.others = tuple(sorted(
-            {c.name for c in registry.cities if c.name != city}
-            | {d for name, ds in common.districts.items() if name != city for d in ds},
-            key=len, reverse=True))
-        city_names = {c.name for c in registry.cities}
-        self.other_provinces = tuple(sorted({c.province for c in registry.cities}
-                                            - {self.province} - city_names))
-        self.common = common
-        self._automaton = _build_automaton(self._vocabulary())
+        self.names = names or NameIndex(registry, common)
 
-    def _vocabulary(self) -> dict[str, str]:
-        vocab: dict[str, str] = {}
-        for name in self.others:
-            vocab[normalize_for_matching(name)] = OTHER_CITY
-        for name in self.other_provinces:
-            vocab[normalize_for_matching(name)] = OTHER_CITY
-        for word in self.common.national_bodies:
-            vocab[normalize_for_matching(word)] = NATIONAL
-        if self.province != self.city:
-            vocab[normalize_for_matching(self.province)] = PROVINCE
-        for word in self.common.province_bodies:
-            vocab[normalize_for_matching(word)] = PROVINCE
-        for word in (*self.own_names, *_OWN_WORDS):
-            vocab[normalize_for_matching(word)] = CITY
-        return vocab
+    def _attribution(self, kind: str, owner: str) -> str:
+        """What a named entity means for this city."""
+        if kind in (CITY, NATIONAL):
+            return kind
+        if kind == "place":  # a city or one of its districts
+            return CITY if owner == self.city else OTHER_CITY
+        if kind == "province_name":
+            return PROVINCE if owner == self.province else OTHER_CITY
+        return PROVINCE  # the province's bodies named without the province ("省政府")
 
     def mentions(self, norm: str) -> list[Mention]:
         """Longest non-overlapping mentions in a normalised text, left to right."""
         found: list[Mention] = []
-        for end, (length, attribution) in self._automaton.iter(norm):
+        for end, (length, kind, owner) in self.names.automaton.iter(norm):
+            attribution = self._attribution(kind, owner)
             start = end - length + 1
             if found and start <= found[-1].end - 1:
                 if length > found[-1].end - found[-1].start and start <= found[-1].start:
@@ -90,12 +100,12 @@ class Attributor:
         return None
 
 
-def _build_automaton(vocab: dict[str, str]):
+def _build_automaton(vocab: dict[str, tuple[str, str]]):
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
-    for word, attribution in vocab.items():
+    for word, (kind, owner) in vocab.items():
         if word:
-            automaton.add_word(word, (len(word), attribution))
+            automaton.add_word(word, (len(word), kind, owner))
     automaton.make_automaton()
     return automaton

@@ -6,12 +6,11 @@ quantities, attribution) runs only on the sentences that hold a hit.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field, replace
 
 from citydx.registry import Registry
-from extractors.attribution import CITY, Attributor
+from extractors.attribution import CITY, Attributor, NameIndex
 from extractors.metadata import DocumentMeta, parse_metadata
 from extractors.normalize import normalize_for_matching
 from extractors.quantities import find_quantities
@@ -20,6 +19,7 @@ from extractors.status import StatusDetector, make_tokenizer
 
 _JOINT = ("与", "和", "同", "、", "及", "联合")
 _SENTENCE_END = re.compile(r"[。!?;！？；\n]")
+_SENTENCE_END_REVERSED = _SENTENCE_END
 _POLICY_TITLE = re.compile(r"(办法|方案|规划|意见|细则|通知|规定|条例|计划|措施|政策|标准|指南|"
                            r"纲要|决定|制度|规则|清单|目录|要点)([(（](试行|暂行|修订|征求意见稿)[)）])?$")
 
@@ -53,14 +53,21 @@ class _Doc:
     meta: DocumentMeta
     attribution: str
     title_span: tuple[int, int]
-    breaks: list[int]
     mentions: dict = field(default_factory=dict)
+    _sentences: dict = field(default_factory=dict)
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.breaks, pos)
-        start = self.breaks[i - 1] + 1 if i > 0 else 0
-        end = self.breaks[i] if i < len(self.breaks) else len(self.text)
-        return start, end
+        """Bounds of the sentence holding pos, found around it (most text holds no hit)."""
+        found = self._sentences.get(pos)
+        if found is None:
+            before = _SENTENCE_END_REVERSED.search(self.norm[max(0, pos - 400):pos][::-1])
+            start = pos - before.start() if before else max(0, pos - 400)
+            if start > 0 and before is None:
+                start = _sentence_start(self.norm, start)
+            after = _SENTENCE_END.search(self.norm, pos)
+            found = (start, after.start() if after else len(self.norm))
+            self._sentences[pos] = found
+        return found
 
 
 class Extractor:
@@ -88,10 +95,12 @@ class Extractor:
         self.status = StatusDetector(common, lambda: tokenizer or make_tokenizer(
             ruleset.userdict, self.status.cue_words))
         self._attributors: dict[str, Attributor] = {}
+        self._names = NameIndex(registry, common)
 
     def attributor(self, city: str) -> Attributor:
         if city not in self._attributors:
-            self._attributors[city] = Attributor(city, self.registry, self.ruleset.common)
+            self._attributors[city] = Attributor(city, self.registry, self.ruleset.common,
+                                                 self._names)
         return self._attributors[city]
 
     def extract(self, text: str, city: str, meta: DocumentMeta | None = None,
@@ -129,8 +138,7 @@ class Extractor:
             # A headline names its actor first: "转载：国家网信办部署…", "市数据局赴杭州…".
             mentions = attributor.mentions(norm[span[0]:span[1]])
             attribution = mentions[0].attribution if mentions else CITY
-        breaks = [m.start() for m in _SENTENCE_END.finditer(norm)]
-        return _Doc(text, norm, meta, attribution, span, breaks)
+        return _Doc(text, norm, meta, attribution, span)
 
     def _match(self, rule: Rule, doc: _Doc, sent: tuple[int, int], start: int, end: int,
                attributor: Attributor, narrow: bool = False) -> Evidence | None:
@@ -251,6 +259,13 @@ class Extractor:
             out.extend(group)
             out.extend(_combined(group, rules))
         return out
+
+
+def _sentence_start(norm: str, pos: int) -> int:
+    """Start of the sentence holding pos when it is longer than the quick look-back."""
+    for match in _SENTENCE_END.finditer(norm[:pos][::-1]):
+        return pos - match.start()
+    return 0
 
 
 def _pick_level(rule: Rule, statuses: list[str]) -> tuple[str | None, str]:
