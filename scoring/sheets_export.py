@@ -30,6 +30,7 @@ from scoring.sheets_layout import (
     MetaRow,
     checksum,
 )
+from scoring.sheets_style import register_styles
 from scoring.sheets_summary import summary_sheet
 from scoring.sheets_write import write_city_sheet
 
@@ -66,6 +67,7 @@ def _write_book(db: sqlite_utils.Database, tree: IndicatorTree, info: dict[str, 
 
     book = Workbook()
     book.remove(book.active)
+    register_styles(book)
     summary_ws = book.create_sheet(SUMMARY_SHEET) if summary else None
     meta: list[MetaRow] = []
     total_cells: dict[str, dict[str, str]] = {}

@@ -13,8 +13,31 @@ ASSESSOR_FILL = "FFF2CC"
 POINTS_FORMAT = "0.00"
 
 
+def register_styles(book: Any) -> None:
+    """Named styles, added once per workbook: a cell then takes a style by name, which is far
+    cheaper than giving every cell its own Font and Fill objects."""
+    from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+
+    def add(name: str, fill: str | None = None, bold: bool = False, wrap: bool = False,
+            number: str = "General", center: bool = False) -> None:
+        style = NamedStyle(name=name, number_format=number, font=Font(bold=bold),
+                           alignment=Alignment(vertical="center" if center else "top",
+                                               horizontal="center" if center else None,
+                                               wrap_text=wrap))
+        if fill:
+            style.fill = PatternFill("solid", fgColor=fill)
+        book.add_named_style(style)
+
+    add("sheet_header", HEADER_FILL, bold=True, wrap=True, center=True)
+    for kind, fill in SUBTOTAL_FILLS.items():
+        add(f"sheet_{kind}", fill, bold=True, number=POINTS_FORMAT)
+    add("sheet_wrap", wrap=True)
+    add("sheet_points", number=POINTS_FORMAT)
+    add("sheet_assessor", ASSESSOR_FILL, number=POINTS_FORMAT)
+
+
 def finish_sheet(ws: Any, meta: list[MetaRow], last_row: int) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     ws["A1"].font = Font(bold=True, size=14)
@@ -22,30 +45,21 @@ def finish_sheet(ws: Any, meta: list[MetaRow], last_row: int) -> None:
         ws["A4"].font = Font(bold=True, color="C00000")
     for key, _, width in COLUMNS:
         ws.column_dimensions[get_column_letter(COL[key])].width = width
-        cell = ws.cell(HEADER_ROW, COL[key])
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    wrap = Alignment(vertical="top", wrap_text=True)
-    for row in range(FIRST_ROW, last_row + 1):
-        for key in ("snippet", "title", "status", "note", "level"):
-            ws.cell(row, COL[key]).alignment = wrap
-        for key in ("weight", "suggested", "assessor", "final"):
-            ws.cell(row, COL[key]).number_format = POINTS_FORMAT
+        ws.cell(HEADER_ROW, COL[key]).style = "sheet_header"
     for m in meta:
-        ws.cell(m.row, COL["assessor"]).fill = PatternFill("solid", fgColor=ASSESSOR_FILL)
+        for key in ("snippet", "title", "status", "note", "level"):
+            ws.cell(m.row, COL[key]).style = "sheet_wrap"
+        for key in ("weight", "suggested", "final"):
+            ws.cell(m.row, COL[key]).style = "sheet_points"
+        ws.cell(m.row, COL["assessor"]).style = "sheet_assessor"
     ws.freeze_panes = cell_name(FIRST_ROW, "weight")
     _validation(ws, meta)
     _print_setup(ws, last_row)
 
 
 def style_subtotal(ws: Any, row: int, kind: str) -> None:
-    from openpyxl.styles import Font, PatternFill
-
     for key, _, _ in COLUMNS:
-        cell = ws.cell(row, COL[key])
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=SUBTOTAL_FILLS[kind])
+        ws.cell(row, COL[key]).style = f"sheet_{kind}"
 
 
 def _validation(ws: Any, meta: list[MetaRow]) -> None:
