@@ -20,7 +20,7 @@ from audit.queries import (
     score_row,
     stored_html,
 )
-from audit.queue import review_queue
+from audit.queue import QUEUE_LIMIT, review_queue
 from audit.search import MAX_QUERY_CHARS, PAGE_SIZE, search_documents
 from audit.security import STORED_CSP
 from audit.trees import current_tree
@@ -164,7 +164,7 @@ def search() -> str:
 
 @bp.get("/queue")
 def queue() -> str:
-    return render_template("queue.html", queue=review_queue(get_db()))
+    return render_template("queue.html", queue=review_queue(get_db()), limit=QUEUE_LIMIT)
 
 
 @bp.get("/audit")

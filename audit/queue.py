@@ -20,13 +20,14 @@ from scoring.results import latest_run_id
 LOW_CONFIDENCE = 0.8
 QUEUE_LIMIT = 200
 
-_CONFLICTS = """
-e.review_status = 'pending' AND (e.city, e.indicator) IN (
-    SELECT city, indicator FROM evidence WHERE review_status != 'rejected' AND repealed = 0
-    GROUP BY city, indicator
-    HAVING SUM(status IN ('built', 'issued')) > 0 AND SUM(status IN ('planned', 'negated')) > 0
-)
-"""
+# A pending row conflicts when the same city x indicator has a live row of the opposite kind.
+# EXISTS probes the (city, indicator) index and stops at the first match, and the outer query
+# walks that index in order, so the first QUEUE_LIMIT rows come without grouping the table.
+_OPPOSITE = """EXISTS (SELECT 1 FROM evidence x WHERE x.city = e.city AND x.indicator = e.indicator
+    AND x.status IN ({kinds}) AND x.review_status != 'rejected' AND x.repealed = 0)"""
+_CONFLICTS = f"""e.review_status = 'pending' AND e.repealed = 0 AND (
+    (e.status IN ('built', 'issued') AND {_OPPOSITE.format(kinds="'planned', 'negated'")})
+    OR (e.status IN ('planned', 'negated') AND {_OPPOSITE.format(kinds="'built', 'issued'")}))"""
 
 
 @dataclass
