@@ -72,6 +72,8 @@ class Attributor:
         """Longest non-overlapping mentions in a normalised text, left to right."""
         found: list[Mention] = []
         for end, (length, kind, owner) in self.names.automaton.iter(norm):
+            if "公司" in norm[end + 1:end + 5]:
+                continue  # "中国联通江苏公司" names a company, not the province
             attribution = self._attribution(kind, owner)
             start = end - length + 1
             if found and start <= found[-1].end - 1:

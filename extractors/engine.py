@@ -18,6 +18,7 @@ from extractors.rules import DETECT, IndicatorRules, Rule, RuleSet
 from extractors.status import StatusDetector, make_tokenizer
 
 _JOINT = ("与", "和", "同", "、", "及", "联合")
+_DRAFTING = ("启动", "编制", "起草", "研究制定", "制定工作", "修编")
 _SENTENCE_END = re.compile(r"[。!?;！？；\n]")
 _SENTENCE_END_REVERSED = _SENTENCE_END
 _POLICY_TITLE = re.compile(r"(办法|方案|规划|意见|细则|通知|规定|条例|计划|措施|政策|标准|指南|"
@@ -91,7 +92,10 @@ class Extractor:
         self._automaton.make_automaton()
         common = ruleset.common
         self._issuing = tuple(normalize_for_matching(v) for v in common.issuing_verbs)
-        self._skip = tuple(normalize_for_matching(v) for v in common.skip_sentence_cues)
+        self._skip = tuple(normalize_for_matching(v) for v in common.skip_sentence_cues
+                           if not v.startswith("^"))
+        self._skip_start = tuple(normalize_for_matching(v[1:]) for v in
+                                 common.skip_sentence_cues if v.startswith("^"))
         self.status = StatusDetector(common, lambda: tokenizer or make_tokenizer(
             ruleset.userdict, self.status.cue_words))
         self._attributors: dict[str, Attributor] = {}
@@ -126,7 +130,8 @@ class Extractor:
 
     def _skip_sentence(self, norm: str, sent: tuple[int, int]) -> bool:
         sentence = norm[sent[0]:sent[1]]
-        return any(cue in sentence for cue in self._skip)
+        return any(cue in sentence for cue in self._skip) \
+            or sentence.lstrip().startswith(self._skip_start)
 
     def _prepare(self, text: str, meta: DocumentMeta | None, attributor: Attributor,
                  title: str) -> _Doc:
@@ -134,6 +139,10 @@ class Extractor:
         meta = meta or parse_metadata(text)
         span = _title_span(text, meta, title)
         attribution = attributor.of_issuer(meta.issuer)
+        forwarded = max(norm.find("转发", span[0], span[1]), norm.find("转载", span[0], span[1]))
+        if forwarded >= 0:  # "昆明市人民政府转发国务院关于…": the document is the forwarded one's
+            mentions = attributor.mentions(norm[forwarded:span[1]])
+            attribution = mentions[0].attribution if mentions else attribution
         if attribution is None:
             # A headline names its actor first: "转载：国家网信办部署…", "市数据局赴杭州…".
             mentions = attributor.mentions(norm[span[0]:span[1]])
@@ -179,14 +188,18 @@ class Extractor:
             if self._issued_before(norm, sent[0], bracket) or self._issued_after(norm, end):
                 return ["issued", "mentioned"]
             close = norm.find("》", end - 1)
-            around = self.status.detect(norm, sent[0], sent[1], bracket, close + 1)
-            # "启动《…规划》编制工作" plans the document; "根据《…》" only cites it.
-            return ["planned"] if around[:1] == ["planned"] else []
+            # "启动《…规划》编制工作" plans the document; "根据《…》", "拟对《…》开展评估" cite it.
+            near = norm[max(sent[0], bracket - 4):bracket] + " " + norm[close + 1:close + 7]
+            return ["planned"] if any(v in near for v in _DRAFTING) else []
         if rule.status != DETECT:
             # A fixed status ("交易所 … 推进改革" shows the exchange exists) yields only to a
             # plan or negation before the keyword ("计划设立交易所").
             before = self.status.clause_prefix(norm, sent[0], start)
-            return before if before[:1] in (["negated"], ["planned"]) else [rule.status]
+            if before[:1] in (["negated"], ["planned"]):
+                return before
+            if self.status.words(norm[sent[0]:sent[1]]) & self.status.negation:
+                return ["negated"]  # "参加了全国评选，均未获奖"
+            return [rule.status]
         found = self.status.detect(norm, sent[0], sent[1], start, end)
         if rule.unmarked and found == ["mentioned"]:
             found = [rule.unmarked]
