@@ -67,8 +67,11 @@ def _zip_type(data: bytes) -> str:
 
 
 def _ole_type(data: bytes, ext: str, content_type: str) -> str:
-    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data[:65536] \
-            or ext in ("xls", "et") or "excel" in content_type:
+    # A Word stream decides first: Word files can carry the UTF-16 text "Book" (style names).
+    is_word = "WordDocument".encode("utf-16-le") in data
+    if not is_word and ("Workbook".encode("utf-16-le") in data
+                        or "Book".encode("utf-16-le") in data[:65536]
+                        or ext in ("xls", "et") or "excel" in content_type):
         return "xls"
     if ext == "wps" or "wps" in content_type:
         return "wps"

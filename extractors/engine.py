@@ -159,6 +159,10 @@ class Extractor:
             return None
         if rule.none_of and any(w in sentence for w in rule.none_of):
             return None
+        if rule.near:
+            window = norm[end:min(end + rule.near_within, sent[1])]
+            if not any(w in window for w in rule.near):
+                return None
         in_title = doc.title_span[0] <= start < doc.title_span[1]
         if rule.title_only and not in_title and not self._issued_title(norm, sent[0], start):
             return None

@@ -23,7 +23,7 @@ COMMON_FILE = "_common.yaml"
 USERDICT_FILE = "userdict.txt"
 
 _RULE_KEYS = {"id", "keywords", "all_of", "any_of", "none_of", "status", "levels", "kind",
-              "quantity", "confidence", "title_only", "unmarked", "note"}
+              "quantity", "confidence", "title_only", "unmarked", "near", "note"}
 _FILE_KEYS = {"indicator", "rules", "combine", "count", "note"}
 _COMBINE_KEYS = {"level", "status", "from_levels", "from_statuses", "min_kinds", "kinds", "note"}
 _COUNT_KEYS = {"unit", "levels", "domains", "note"}
@@ -56,6 +56,8 @@ class Rule:
     confidence: float = 0.9
     title_only: bool = False
     unmarked: str = ""  # status of a match with no cue at all ("平台实时联动" → built)
+    near: tuple[str, ...] = ()  # one of these must follow the keyword closely ("基层治理…平台")
+    near_within: int = 12
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,14 @@ def _rule(c: _Check, node: Any, tertiary: Tertiary, seen: set[str]) -> Rule:
             or not 0 < confidence <= 1:
         c.fail(node, f"{what}: 'confidence' must be a number above 0 and at most 1")
     quantity = _quantity(c, node["quantity"], what) if "quantity" in node else None
+    near_node = node.get("near")
+    near, within = (), 12
+    if near_node is not None:
+        c.mapping(near_node, f"{what}: near", {"words", "within"})
+        near = c.strings(near_node, "words", f"{what}: near", required=True)
+        within = near_node.get("within", 12)
+        if isinstance(within, bool) or not isinstance(within, int) or within <= 0:
+            c.fail(near_node, f"{what}: near: 'within' must be a positive whole number")
     unmarked = node.get("unmarked", "")
     if unmarked and unmarked not in STATUSES:
         c.fail(node, f"{what}: unmarked must be one of {', '.join(STATUSES)}")
@@ -211,6 +221,7 @@ def _rule(c: _Check, node: Any, tertiary: Tertiary, seen: set[str]) -> Rule:
         none_of=c.strings(node, "none_of", what), kind=str(node.get("kind", "")),
         quantity=quantity, confidence=float(confidence),
         title_only=bool(node.get("title_only", False)), unmarked=unmarked,
+        near=tuple(near), near_within=within,
     )
 
 

@@ -35,7 +35,7 @@ BAD = [
     ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
      "    colour: red\n", 3,
      "rule: unknown key 'colour' (allowed: all_of, any_of, confidence, id, keywords, kind, "
-     "levels, none_of, note, quantity, status, title_only, unmarked)"),
+     "levels, near, none_of, note, quantity, status, title_only, unmarked)"),
     ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
      "  - id: a\n    keywords: [y]\n    levels: {built: built}\n", 6,
      "rule 'a': id is used twice in this file"),
