@@ -217,5 +217,23 @@ CREATE TABLE extraction_state (
 CREATE INDEX evidence_document ON evidence(document_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3)
+# The nightly pipeline (`citydx run`): one row per run, with the stage runs it made and its
+# summary (JSON), so `citydx status` and the next run's alerts can read the history.
+MIGRATION_4 = """
+CREATE TABLE pipeline_runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL DEFAULT 'running',
+    exit_code INTEGER,
+    crawl_run_id INTEGER REFERENCES crawl_runs(id),
+    scoring_run_id INTEGER REFERENCES scoring_runs(id),
+    previous_scoring_run_id INTEGER REFERENCES scoring_runs(id),
+    out_dir TEXT,
+    options TEXT,
+    summary TEXT
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4)
 SCHEMA_VERSION = len(MIGRATIONS)
