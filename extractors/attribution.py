@@ -6,6 +6,7 @@ the city's own documents earn full credit (rules/indicators.yaml `credit` sets t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from citydx.registry import Registry
@@ -13,6 +14,8 @@ from extractors.normalize import normalize_for_matching
 from extractors.rules import CommonRules
 
 CITY, PROVINCE, NATIONAL, OTHER_CITY = "city", "province", "national", "other_city"
+_DISTRICT_BODY = re.compile(r"^[\u4e00-\u9fff]{1,6}(区|县|新区|开发区|高新区)"
+                            r"(人民政府|政府|委员会|管委会|办公室|[\u4e00-\u9fff]{0,12}(局|委|办|中心))")
 _OWN_WORDS = ("我市", "本市", "全市", "市政府", "市委", "市人民政府", "市政府办公室", "市数据局",
               "市大数据局", "市数据资源管理局", "市委办公室", "市级", "市发展改革委", "市经信局")
 
@@ -95,6 +98,8 @@ class Attributor:
         mentions = self.mentions(norm)
         if mentions:
             return mentions[0].attribution
+        if _DISTRICT_BODY.match(norm):
+            return CITY  # "余杭区人民政府办公室" on 杭州's portal: one of the city's districts
         if "省" in norm or "自治区" in norm:
             return PROVINCE if self.province in norm else OTHER_CITY
         if norm.startswith("国家") or norm.startswith("中国") or norm.endswith("部"):

@@ -240,6 +240,13 @@ class Extractor:
             doc.mentions[key] = attributor.mentions(doc.norm[sent_start:end])
         before = [m for m in doc.mentions[key] if m.end <= hit - sent_start]
         if not before:
+            # "一网统管平台在上海率先建成": a place named later in the same clause.
+            clause_end = _clause(doc.norm, doc.sentence(sent_start), hit, hit + 1)[1]
+            after = [m for m in doc.mentions[key]
+                     if hit - sent_start < m.start and m.end <= clause_end - sent_start]
+            if after and after[0].attribution != CITY and \
+                    doc.norm[sent_start + after[0].start - 1] in "在由于":
+                return after[0].attribution
             return doc.attribution
         last = before[-1]
         if len(before) > 1 and before[-2].attribution == CITY \
