@@ -34,7 +34,8 @@ FROM (
            CASE e.attribution {cases} END AS factor, {dated} AS dated
     FROM evidence e NOT INDEXED
     LEFT JOIN documents d ON d.id = e.document_id
-    WHERE e.attribution IN ({names}) AND e.review_status != 'rejected' AND e.repealed = 0
+    WHERE e.attribution IN ({names}) AND e.review_status NOT IN ('rejected', 'superseded')
+      AND e.repealed = 0
       AND e.status != 'negated'
 )
 WHERE dated IS NULL OR (dated <= :as_of AND dated >= :start)
