@@ -41,7 +41,7 @@ def _pair_form() -> tuple[str, str]:
     return city, indicator
 
 
-@bp.post("/evidence/<int:evidence_id>/review")
+@bp.post("/evidence/<id:evidence_id>/review")
 def review(evidence_id: int) -> Response | str:
     db = get_db()
     decision = request.form.get("decision", "")

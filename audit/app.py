@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Flask, g, render_template, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
 from audit.config import AuditConfig
 from audit.labels import template_helpers
@@ -22,6 +23,13 @@ DEFAULT_MESSAGES = {400: "请求参数有误 bad request", 403: "没有权限 fo
                     413: "提交的内容过大 request too large"}
 
 
+class RowIdConverter(IntegerConverter):
+    """A row id: an integer SQLite can hold, so /document/<huge number> is a 404, not a crash."""
+
+    def __init__(self, map: Any) -> None:  # noqa: A002 (werkzeug's parameter name)
+        super().__init__(map, min=0, max=2**63 - 1)
+
+
 def create_app(config: AuditConfig) -> Flask:
     from audit.actions import bp as actions_bp
     from audit.auth import bp as auth_bp
@@ -33,6 +41,7 @@ def create_app(config: AuditConfig) -> Flask:
     app.config.update(AUDIT=config, SECRET_KEY=config.session_key,
                       SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_HTTPONLY=True,
                       MAX_CONTENT_LENGTH=64 * 1024)
+    app.url_map.converters["id"] = RowIdConverter
     app.before_request(check_request)
     app.after_request(add_headers)
     app.teardown_appcontext(_close_db)

@@ -21,7 +21,7 @@ from audit.queries import (
     stored_html,
 )
 from audit.queue import QUEUE_LIMIT, review_queue
-from audit.search import MAX_QUERY_CHARS, PAGE_SIZE, search_documents
+from audit.search import MAX_QUERY_CHARS, PAGE_SIZE, clean_query, search_documents
 from audit.security import STORED_CSP
 from audit.trees import current_tree
 from citydx.errors import UnknownIndicatorError
@@ -126,7 +126,7 @@ def indicator_page(indicator: str) -> str:
                            levels={lv.key: lv.label for lv in tertiary.levels})
 
 
-@bp.get("/document/<int:document_id>")
+@bp.get("/document/<id:document_id>")
 def document_page(document_id: int) -> str:
     db = get_db()
     doc = document(db, document_id)
@@ -135,7 +135,7 @@ def document_page(document_id: int) -> str:
     return render_template("document.html", doc=doc)
 
 
-@bp.get("/document/<int:document_id>/stored")
+@bp.get("/document/<id:document_id>/stored")
 def stored_copy(document_id: int) -> Response:
     """The crawled HTML in a sandbox: no scripts, no requests; ?as=text shows it as plain text."""
     html = stored_html(get_db(), document_id)
@@ -150,8 +150,8 @@ def stored_copy(document_id: int) -> Response:
 @bp.get("/search")
 def search() -> str:
     db = get_db()
-    query = request.args.get("q", "").strip()
-    if len(query) > MAX_QUERY_CHARS:
+    query = clean_query(request.args.get("q", ""))
+    if len(request.args.get("q", "").strip()) > MAX_QUERY_CHARS:
         abort(400, description=f"搜索词过长（最多 {MAX_QUERY_CHARS} 字）query too long")
     city = request.args.get("city") or None
     if city is not None:

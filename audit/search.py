@@ -7,6 +7,7 @@ by a user (AND, *, quotes) are searched for literally instead of breaking the qu
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,6 +39,12 @@ class SearchResult:
     rows: list[dict[str, Any]]
 
 
+def clean_query(query: str) -> str:
+    """Control characters (a NUL ends an FTS5 string early) are dropped, not searched for."""
+    return "".join(ch for ch in query if unicodedata.category(ch) != "Cc").strip()[
+        :MAX_QUERY_CHARS]
+
+
 def fts_phrase(query: str) -> str:
     return '"' + query.replace('"', '""') + '"'
 
@@ -49,7 +56,7 @@ def like_pattern(query: str) -> str:
 
 def search_documents(db: sqlite_utils.Database, query: str, city: str | None = None,
                      page: int = 1) -> SearchResult:
-    query = query.strip()[:MAX_QUERY_CHARS]
+    query = clean_query(query)
     params: dict[str, Any] = {"q": query, "ctx": CONTEXT, "city": city,
                               "limit": PAGE_SIZE, "offset": (page - 1) * PAGE_SIZE}
     if len(query) >= 3:

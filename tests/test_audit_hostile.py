@@ -95,6 +95,8 @@ def test_huge_snippet_is_cut(audit_db):
     ("/indicator/不存在", "没有名为“不存在”的三级指标 no such tertiary indicator"),
     ("/search?q=数据&city=不存在", "没有名为“不存在”的城市 no such city"),
     ("/no/such/page", "页面或记录不存在 no such page or record"),
+    ("/document/99999999999999999999999", "页面或记录不存在 no such page or record"),
+    ("/document/-1", "页面或记录不存在 no such page or record"),
 ])
 def test_unknown_ids_give_404(audit_db, url, message):
     response = make_client(audit_db).get(url)
@@ -124,6 +126,14 @@ def test_search_operators_and_quotes_are_literal(audit_db):
         response = client.get("/search", query_string={"q": query})
         assert response.status_code == 200, query
         assert "共 0 个文件" in response.get_data(as_text=True), query
+
+
+def test_control_characters_are_dropped_from_search(audit_db):
+    # A NUL would end the FTS5 string early; without them the query is 数据流通设, found in the
+    # one 杭州 document.
+    response = make_client(audit_db).get("/search", query_string={"q": "数\x00据\x00流通设"})
+    assert response.status_code == 200
+    assert "共 1 个文件" in response.get_data(as_text=True)
 
 
 def test_post_without_or_with_wrong_csrf_token_is_refused(audit_db):
@@ -194,3 +204,19 @@ def test_unexpected_errors_show_a_chinese_500_without_traceback(audit_db, monkey
     assert error_message(response) == ("处理请求时出错，已记录日志 the request failed; "
                                        "the error was logged")
     assert "boom" not in response.get_data(as_text=True)
+
+
+def test_oversized_forms_are_refused(audit_db):
+    client = make_client(audit_db)
+    token = login(client)
+    form = {"csrf_token": token, "city": "杭州", "indicator": INDICATOR, "points": "1"}
+    response = client.post("/override", data={**form, "reason": "理" * 1001})
+    assert response.status_code == 400
+    assert error_message(response) == "理由过长（最多 1000 字）reason too long"
+    # MAX_CONTENT_LENGTH is 64 KiB: 70,000 characters of ASCII exceed it.
+    response = client.post("/override", data={**form, "reason": "x" * 70_000})
+    assert response.status_code == 413
+    assert error_message(response) == "提交的内容过大 request too large"
+    response = client.post("/evidence/99999999999999999999999/review",
+                           data={"csrf_token": token, "decision": "accept"})
+    assert response.status_code == 404
