@@ -1,0 +1,111 @@
+"""`citydx run`: the nightly pipeline, every stage in order, with a run summary."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from citydx.commands.common import add_db_option
+from citydx.errors import CitydxError
+
+ORDER = 5
+
+
+class RunOptionError(CitydxError):
+    """An option of `citydx run` that cannot be used as given."""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "run", help="夜间流水线：采集→抽取→评分→导出→报告 run every stage, with a summary",
+        description="Run crawl, extract, score, export of changed score sheets and the report, "
+                    "each incremental, then write the run summary (summary.md, summary.json) "
+                    "to OUT/<timestamp>/. Exit 0: all ok; 1: a source or stage failed. "
+                    "Example: citydx run --samples; citydx run --city 杭州 --out out/runs",
+    )
+    add_db_option(parser)
+    parser.add_argument("--city", action="append", default=[], metavar="NAME",
+                        help="只处理该城市 only this city (repeatable; default all)")
+    parser.add_argument("--out", type=Path, default=Path("out/runs"), metavar="DIR",
+                        help="输出目录 folder for the runs' folders (default out/runs)")
+    parser.add_argument("--samples", action="store_true",
+                        help="采集内置样例门户 crawl the bundled sample portals (started here "
+                             "unless --proxy points at a running sample server)")
+    parser.add_argument("--proxy", help="HTTP 代理 proxy URL, e.g. a sample server's")
+    parser.add_argument("--sites", type=Path,
+                        help="站点配置目录或文件 site profile folder or file (default: "
+                             "crawler/sites, live or --samples profile)")
+    parser.add_argument("--refresh-days", type=int, metavar="N",
+                        help="重新检查近 N 天发布的文件 re-fetch documents published in the last "
+                             "N days (default: rules/pipeline.yaml refresh_days)")
+    parser.add_argument("--delay", type=float, default=None,
+                        help="同一主机请求间隔秒数 seconds between requests per host "
+                             "(default 0.5; 0 with --samples)")
+    parser.add_argument("--no-crawl", action="store_true",
+                        help="跳过采集 skip the crawl (extract, score and report what is stored)")
+    parser.add_argument("--log-dir", type=Path, metavar="DIR",
+                        help="输出写入日志文件 write all output to DIR/run-<time>.log "
+                             "(as scheduled runs do) and keep the newest --keep-logs")
+    parser.add_argument("--keep-logs", type=int, metavar="N",
+                        help="保留日志数 log files kept (default: rules/pipeline.yaml keep_logs)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from citydx.paths import default_db_path
+    from pipeline.logs import redirect_output
+    from pipeline.runner import RunOptions, run_pipeline
+    from pipeline.settings import load_pipeline_settings
+
+    settings = load_pipeline_settings()
+    if args.refresh_days is not None and args.refresh_days < 0:
+        raise RunOptionError("--refresh-days 必须不小于 0 must be 0 or more")
+    if args.keep_logs is not None and args.keep_logs < 1:
+        raise RunOptionError("--keep-logs 必须至少为 1 must be 1 or more")
+    sources = [] if args.no_crawl else _sources(args)
+    if args.log_dir:
+        redirect_output(args.log_dir, args.keep_logs or settings.keep_logs)
+    refresh = args.refresh_days if args.refresh_days is not None else settings.refresh_days
+    options = RunOptions(db_path=args.db or default_db_path(), out_root=args.out,
+                         sources=sources, cities=args.city, samples=args.samples,
+                         proxy=args.proxy, delay=args.delay, refresh_days=refresh,
+                         crawl=not args.no_crawl)
+    console = Console(stderr=True, highlight=False, markup=False)
+    code, summary, folder = run_pipeline(options, settings, console)
+    _print_summary(summary, folder)
+    return code
+
+
+def _sources(args: argparse.Namespace) -> list:
+    """The crawl's sources, checked by the crawl verb's own rules before anything starts."""
+    from citydx.commands.crawl import choose_sources
+    from citydx.registry import load_registry
+
+    registry = load_registry()
+    for city in args.city:
+        registry.get(city)
+    crawl_args = argparse.Namespace(cms="auto", source=None, city=None, sites=args.sites,
+                                    samples=args.samples)
+    sources = choose_sources(crawl_args, registry)
+    chosen = [s for s in sources if not args.city or s.city in args.city]
+    if not chosen:
+        from crawler.errors import NoSourcesError
+
+        raise NoSourcesError(", ".join(args.city))
+    return chosen
+
+
+def _print_summary(summary: dict, folder: Path) -> None:
+    cities = summary["cities"]
+    print(f"运行 run #{summary['run_id']}: "
+          f"{'正常 ok' if summary['exit_code'] == 0 else '有失败 failures'}")
+    for city, v in cities.items():
+        print(f"  {city}: 新文件 new {v['new_documents']}, 变更 changed "
+              f"{v['changed_documents']}, 新证据 evidence +{v['new_evidence']}")
+    print(f"得分变化 indicators changed: {len(summary['score_changes'])}; "
+          f"失败来源 failed sources: {len(summary['failed_sources'])}; "
+          f"阶段失败 stage failures: {len(summary['stage_failures'])}; "
+          f"告警 alerts: {len(summary['alerts'])}")
+    print(f"摘要 summary: {folder / 'summary.md'}")
