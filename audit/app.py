@@ -74,7 +74,10 @@ def _close_db(_exc: BaseException | None) -> None:
 
 
 def _template_globals() -> dict[str, Any]:
-    return {"csrf_token": csrf_token, "reviewer": current_reviewer(), **template_helpers()}
+    from audit.trees import level_label
+
+    return {"csrf_token": csrf_token, "reviewer": current_reviewer(), "level_label": level_label,
+            **template_helpers()}
 
 
 def _error_page(code: int, message: str) -> tuple[str, int]:

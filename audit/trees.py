@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite_utils
 from flask import current_app
 
+from citydx.errors import UnknownIndicatorError
 from citydx.indicators import IndicatorTree, load_indicator_tree
 from scoring.results import latest_run_id, run_info
 
@@ -29,3 +30,14 @@ def current_tree(db: sqlite_utils.Database) -> IndicatorTree:
         return resolve_tree()[0]
     weights = run_info(db, run_id)["weights"]
     return published_tree().with_weights(weights) if weights else published_tree()
+
+
+def level_label(indicator: str, key: str | None) -> str:
+    """The ladder label of a level key (labels do not depend on weights); the key if unknown."""
+    if not key:
+        return "—"
+    tree = published_tree()
+    try:
+        return tree.tertiary(indicator).level(key).label
+    except (KeyError, UnknownIndicatorError):
+        return key
