@@ -133,3 +133,18 @@ def test_main_pages_render_and_hostile_html_stays_inert(served, page):
     # The sandboxed copy's script must not have run (it would retitle the page).
     assert page.title() != "pwned"
     assert page.dialogs == []
+
+
+def test_failed_action_shows_the_servers_message(served, page):
+    base, audit = served
+    page.goto(f"{base}/login?next=/city/杭州/{INDICATOR}")
+    page.fill("input[name=name]", "张三")
+    page.click("#login-form button[type=submit]")
+    page.wait_for_url("**/city/*/*")
+    # A new session (cookies cleared) has no CSRF token: the server refuses, the page says why.
+    page.context.clear_cookies()
+    page.click(f"#ev-{audit.built} button.btn-reject")
+    page.wait_for_selector("#messages .error-message")
+    assert page.inner_text("#messages") == ("CSRF 校验失败，请刷新页面后重试 the form's CSRF "
+                                            "token is missing or invalid: reload the page")
+    assert page.get_attribute(f"#ev-{audit.built}", "data-review") == "pending"
