@@ -7,6 +7,7 @@ canonical URL, so every variant must collapse to the same string.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from citydx.registry import City
@@ -21,8 +22,11 @@ GATEWAY_PREFIXES = ("/gate/big5/", "/gate/gb/")
 
 def canonical_url(url: str, base: str | None = None) -> str:
     """The canonical form of url (resolved against base): the key a document is stored under."""
-    if base:
-        url = urljoin(base, url.strip())
+    return _canonical(urljoin(base, url.strip()) if base else url)
+
+
+@lru_cache(maxsize=65536)  # the spider asks for the same URLs several times per document
+def _canonical(url: str) -> str:
     parts = urlsplit(url.strip())
     scheme = (parts.scheme or "http").lower()
     host = (parts.hostname or "").lower().rstrip(".")

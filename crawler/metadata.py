@@ -34,6 +34,7 @@ KNOWN_LABELS = frozenset(LABEL_FIELD) | frozenset(OTHER_LABELS)
 DATE_FIELDS = ("written_date", "published_date")
 PLACEHOLDERS = frozenset(
     {"无", "无号", "〔〕号", "[]号", "-", "--", "—", "——", "/", "暂无", "null"})
+MAX_PAIR_CHARS = 300
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
 _TEMPLATE_TOKEN = re.compile(r"<\$\[\w+\]>")
 _COLON = re.compile("[:：]")
@@ -91,6 +92,8 @@ def resolve_fields(raw: dict[str, str]) -> dict[str, str]:
 def _pairs(root: lxml_html.HtmlElement):
     """Yield (label, value) from th/td, dt/dd, li/span and 'label：value' cells."""
     for el in root.iter("td", "th", "dt", "li", "span", "p", "label", "b", "strong", "em"):
+        if len(el.text_content()) > MAX_PAIR_CHARS:
+            continue  # body paragraphs and whole tables are not one label/value pair
         own = _text(el)
         label, sep, rest = own.partition("：") if "：" in own else own.partition(":")
         norm = normalise_label(label)

@@ -54,8 +54,10 @@ class RetryBackoffMiddleware:
         return cls(crawler.settings.getfloat("CITYDX_RETRY_BACKOFF", 1.0),
                    crawler.settings.getfloat("CITYDX_RETRY_BACKOFF_MAX", 30.0))
 
-    async def process_request(self, request):
+    def process_request(self, request):
         attempt = request.meta.get("retry_times", 0)
-        if attempt and self.base > 0:
-            await asyncio.sleep(min(self.base * 2 ** (attempt - 1), self.cap))
+        if attempt and self.base > 0:  # only retries pay for a coroutine
+            from scrapy.utils.defer import deferred_from_coro
+
+            return deferred_from_coro(asyncio.sleep(min(self.base * 2 ** (attempt - 1), self.cap)))
         return None

@@ -29,6 +29,9 @@ def crawl_settings(db_path: str, proxy: str | None = None, delay: float = DEFAUL
         "ROBOTSTXT_OBEY": True,
         "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
         "CONCURRENT_REQUESTS": 16,
+        # Scrapy runs one task per CONCURRENT_ITEMS slot for every callback's output; items
+        # are written one at a time to SQLite anyway, so a few slots avoid most of that work.
+        "CONCURRENT_ITEMS": 4,
         "CONCURRENT_REQUESTS_PER_DOMAIN": per_host,
         "DOWNLOAD_DELAY": delay,
         "DOWNLOAD_DELAY_JITTER": 0.5 if delay > 0 else 0.0,

@@ -133,9 +133,11 @@ class CrawlStore:
                 "SELECT id, content_hash, version, title, text, fetched_at FROM documents "
                 "WHERE url = ?", [doc["url"]]).fetchone()
             if old is None:
-                table = self.db["documents"]
-                table.insert({**doc, "version": 1, "first_seen_at": now})
-                doc_id, outcome = table.last_pk, "new"
+                row = {**doc, "version": 1, "first_seen_at": now}
+                cursor = self.db.execute(
+                    f"INSERT INTO documents ({', '.join(row)}) "
+                    f"VALUES ({', '.join(':' + k for k in row)})", row)
+                doc_id, outcome = cursor.lastrowid, "new"
             elif old[1] == doc["content_hash"]:
                 self.db.execute("UPDATE documents SET fetched_at = ? WHERE id = ?", [now, old[0]])
                 doc_id, outcome = old[0], "unchanged"
