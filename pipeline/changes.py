@@ -16,6 +16,10 @@ _LINKS = """
 SELECT l.evidence_id FROM indicator_score_evidence l JOIN indicator_scores s ON s.id = l.score_id
 WHERE s.scoring_run_id = ? AND s.city = ? AND s.indicator = ?
 """
+_QUANTITY = """
+SELECT quantity, normalised FROM indicator_scores WHERE scoring_run_id = ? AND city = ?
+AND indicator = ?
+"""
 _EVIDENCE = """
 SELECT e.id, e.level, e.status, e.quantity, e.snippet, d.title, d.url
 FROM evidence e LEFT JOIN documents d ON d.id = e.document_id WHERE e.id = ?
@@ -35,9 +39,26 @@ def score_changes(db: sqlite_utils.Database, old_run: int | None,
             continue
         new_ids = _linked(db, new_run, row["city"], row["indicator"])
         old_ids = _linked(db, old_run, row["city"], row["indicator"]) if old_run else set()
-        changes.append({**row, "added": [_evidence(db, i) for i in sorted(new_ids - old_ids)],
-                        "dropped": [_evidence(db, i) for i in sorted(old_ids - new_ids)]})
+        change = {**row, "added": [_evidence(db, i) for i in sorted(new_ids - old_ids)],
+                  "dropped": [_evidence(db, i) for i in sorted(old_ids - new_ids)]}
+        change["cause"] = _cause(db, change, old_run, new_run)
+        changes.append(change)
     return changes
+
+
+def _cause(db: sqlite_utils.Database, change: dict[str, Any], old_run: int | None,
+           new_run: int) -> str:
+    """'evidence' when cited evidence moved; 'normalisation' when the city's own quantity is
+    unchanged but its normalised value moved (another city's value changed the scale);
+    'other' (overrides, the searched flag, weights) otherwise."""
+    if change["added"] or change["dropped"] or old_run is None:
+        return "evidence"
+    key = [change["city"], change["indicator"]]
+    old = db.conn.execute(_QUANTITY, [old_run, *key]).fetchone()
+    new = db.conn.execute(_QUANTITY, [new_run, *key]).fetchone()
+    if old and new and old[0] == new[0] and old[1] != new[1]:
+        return "normalisation"
+    return "other"
 
 
 def _linked(db: sqlite_utils.Database, run: int, city: str, indicator: str) -> set[int]:

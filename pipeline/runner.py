@@ -33,6 +33,7 @@ class RunOptions:
     proxy: str | None = None
     delay: float | None = None
     refresh_days: int | None = None
+    as_of: str | None = None
     crawl: bool = True
 
 
@@ -81,7 +82,7 @@ def run_pipeline(options: RunOptions, settings: PipelineSettings,
 
         step("crawl", "采集 crawl", lambda: _crawl(options, load_registry(), state, on_run))
     step("extract", "抽取 extract", lambda: _extract(db, options, state, console))
-    if step("score", "评分 score", lambda: _score(db, state)) and state.scoring_run:
+    if step("score", "评分 score", lambda: _score(db, options, state)) and state.scoring_run:
         set_stage_ids(db, run_id, scoring_run_id=state.scoring_run)
         if stages.sheets_exporter_available():
             step("export", "导出评分表 export sheets", lambda: _export(db, state, folder))
@@ -147,8 +148,8 @@ def _extract(db, options: RunOptions, state: RunState, console: Console) -> str:
             f"-{outcome.removed}; {len(outcome.failures)} 个失败 failed")
 
 
-def _score(db, state: RunState) -> str:
-    state.scoring_run = stages.score(db)
+def _score(db, options: RunOptions, state: RunState) -> str:
+    state.scoring_run = stages.score(db, options.as_of)
     return f"评分批次 scoring run #{state.scoring_run}"
 
 
@@ -189,5 +190,6 @@ def _summary(db, run_id: int, options: RunOptions, state: RunState, previous: in
 
 def _options_record(options: RunOptions) -> dict[str, Any]:
     return {"cities": options.cities, "samples": options.samples, "proxy": options.proxy,
-            "refresh_days": options.refresh_days, "crawl": options.crawl,
+            "refresh_days": options.refresh_days, "as_of": options.as_of,
+            "crawl": options.crawl,
             "sources": [s.url for s in options.sources]}

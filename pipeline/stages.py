@@ -77,8 +77,9 @@ def extract(db: sqlite_utils.Database, cities: list[str] | None,
     return outcome
 
 
-def score(db: sqlite_utils.Database) -> int:
-    """Score every city with the default weights and window; returns the scoring run id."""
+def score(db: sqlite_utils.Database, as_of: str | None = None) -> int:
+    """Score every city with the default weights (expert weights when saved) and the round's
+    window, or up to as_of; returns the scoring run id."""
     from citydx.settings import load_settings
     from scoring.cli_support import compute_with_progress
     from scoring.store import write_run
@@ -87,7 +88,7 @@ def score(db: sqlite_utils.Database) -> int:
 
     settings = load_settings()
     tree, _ = resolve_tree(None, True)
-    result = compute_with_progress(db, tree, window_for(settings, None), settings.searched_since)
+    result = compute_with_progress(db, tree, window_for(settings, as_of), settings.searched_since)
     return write_run(db, result)
 
 

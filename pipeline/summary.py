@@ -20,6 +20,9 @@ SELECT s.city, s.url, r.status, coalesce(r.message, '')
 FROM source_runs r JOIN sources s ON s.id = r.source_id
 WHERE r.run_id = ? AND r.status IN ({}) ORDER BY s.city, s.url
 """.format(", ".join("?" for _ in FAILED))
+CAUSES = {"evidence": "证据变化 evidence moved",
+          "normalisation": "归一化：他市数值变化 normalisation: another city's value moved",
+          "other": "其他：人工改分、检索状态或权重 other: override, searched flag or weights"}
 _NEW_EVIDENCE = """
 SELECT city, count(*) FROM evidence WHERE id > ? AND review_status != 'superseded'
 GROUP BY city
@@ -99,7 +102,7 @@ def _changes(changes: list[dict[str, Any]]) -> list[str]:
     for change in changes:
         old = "—" if change["old"] is None else f"{change['old']:g}"
         lines.append(f"- **{change['city']} · {change['indicator']}**: {old} → "
-                     f"{change['new']:g}（{change['reason']}）")
+                     f"{change['new']:g}（{change['reason']}; {CAUSES[change['cause']]}）")
         for sign, key in (("+", "added"), ("−", "dropped")):
             for ev in change[key]:
                 lines.append(f"  - {sign} 证据 evidence #{ev['id']} {ev.get('level') or ''} "

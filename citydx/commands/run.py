@@ -38,6 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--refresh-days", type=int, metavar="N",
                         help="重新检查近 N 天发布的文件 re-fetch documents published in the last "
                              "N days (default: rules/pipeline.yaml refresh_days)")
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD",
+                        help="评分截止日期 score evidence dated up to this day (default: the "
+                             "round's window end, rules/assessment.yaml)")
     parser.add_argument("--delay", type=float, default=None,
                         help="同一主机请求间隔秒数 seconds between requests per host "
                              "(default 0.5; 0 with --samples)")
@@ -55,11 +58,14 @@ def run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from citydx.paths import default_db_path
+    from citydx.settings import load_settings
     from pipeline.logs import redirect_output
     from pipeline.runner import RunOptions, run_pipeline
     from pipeline.settings import load_pipeline_settings
+    from scoring.window import window_for
 
     settings = load_pipeline_settings()
+    window_for(load_settings(), args.as_of)  # a bad --as-of stops the run before it starts
     if args.refresh_days is not None and args.refresh_days < 0:
         raise RunOptionError("--refresh-days 必须不小于 0 must be 0 or more")
     if args.keep_logs is not None and args.keep_logs < 1:
@@ -71,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     options = RunOptions(db_path=args.db or default_db_path(), out_root=args.out,
                          sources=sources, cities=args.city, samples=args.samples,
                          proxy=args.proxy, delay=args.delay, refresh_days=refresh,
-                         crawl=not args.no_crawl)
+                         as_of=args.as_of, crawl=not args.no_crawl)
     console = Console(stderr=True, highlight=False, markup=False)
     code, summary, folder = run_pipeline(options, settings, console)
     _print_summary(summary, folder)
