@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, g, render_template, request
+import sqlite_utils
+from flask import Flask, current_app, g, render_template, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 
@@ -31,6 +32,7 @@ class RowIdConverter(IntegerConverter):
 
 
 def create_app(config: AuditConfig) -> Flask:
+    """The views import get_db from here, so their blueprints are imported late."""
     from audit.actions import bp as actions_bp
     from audit.auth import bp as auth_bp
     from audit.pages import bp as pages_bp
@@ -55,16 +57,12 @@ def create_app(config: AuditConfig) -> Flask:
     return app
 
 
-def get_db() -> Any:
+def get_db() -> sqlite_utils.Database:
+    """One connection per request (sqlite3 connections stay in their thread); the schema was
+    brought up to date once when the server started."""
     if "db" not in g:
-        g.db = open_db(g_config().db_path, migrate=False)
+        g.db = open_db(current_app.config["AUDIT"].db_path, migrate=False)
     return g.db
-
-
-def g_config() -> AuditConfig:
-    from flask import current_app
-
-    return current_app.config["AUDIT"]
 
 
 def _close_db(_exc: BaseException | None) -> None:
@@ -99,7 +97,5 @@ def _citydx_error(exc: CitydxError) -> tuple[str, int]:
 
 
 def _unexpected_error(exc: Exception) -> tuple[str, int]:
-    from flask import current_app
-
     current_app.logger.exception("unexpected error: %s", exc)
     return _error_page(500, "处理请求时出错，已记录日志 the request failed; the error was logged")
