@@ -53,8 +53,12 @@ def _dominant(group: list[Evidence], rank: dict[str, int]) -> list[Evidence]:
     positive = [r for r in group if r.status in POSITIVE]
     if positive:
         # Measures issued and a platform built are both kept: a level may require the two.
-        return [r for status in POSITIVE
+        kept = [r for status in POSITIVE
                 for r in _top([p for p in positive if p.status == status], rank)]
+        best = max(rank[r.level] for r in positive)
+        # "已建成生产场景…生产与生活场景兼备的格局还没有形成": a higher level denied is news.
+        denied = _top([r for r in group if r.status == "negated" and rank[r.level] > best], rank)
+        return kept + denied
     negated = _top([r for r in group if r.status == "negated"], rank)
     # "尚未出台低空经济政策，低空经济企业较少": the negation speaks for its whole sentence.
     rest = [r for r in group if r.status != "negated"
