@@ -11,6 +11,10 @@ import os
 from citydx import __version__
 
 DEFAULT_DELAY = 0.5  # seconds between requests per host, as public gov crawlers use
+# Read by the `scrapy` command (scrapy.cfg: default = crawler.settings), so that `scrapy list`
+# and Scrapyd find the spider; citydx itself builds its settings with crawl_settings().
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
 
 
 def user_agent(contact: str | None = None) -> str:
