@@ -1,0 +1,57 @@
+"""Status words, one form per case, on the 智慧应急 rules (built / planned / negated levels)."""
+
+import pytest
+
+from tests.extract_support import project_extractor
+
+
+def _findings(text: str, city: str = "南通") -> set[tuple[str, str, str]]:
+    rows = project_extractor().extract(text, city)
+    return {(r.indicator, r.level, r.status) for r in rows}
+
+
+@pytest.mark.parametrize(("text", "level", "status"), [
+    ("我市智慧应急平台已建成投用。", "built", "built"),
+    ("南通市智慧应急指挥平台近日投入运行。", "built", "built"),
+    ("我市正在建设智慧应急平台。", "planned", "planned"),
+    ("加快建设智慧应急综合应用平台。", "planned", "planned"),
+    ("到2025年，建成覆盖市县两级的智慧应急平台。", "planned", "planned"),  # a target date
+    ("计划于明年建成智慧应急平台。", "planned", "planned"),
+    ("目前我市尚未建成智慧应急平台。", "built", "negated"),
+    ("全市还没有建成统一的智慧应急平台。", "built", "negated"),
+])
+def test_status_forms(text, level, status):
+    assert _findings(text) == {("智慧应急", level, status)}
+
+
+def test_future_is_not_a_negation():
+    assert _findings("智慧应急平台已建成，未来将接入更多数据。") == {("智慧应急", "built", "built")}
+
+
+def test_data_elements_is_not_an_exhortation():
+    # "数据要素" holds 要, which is a plan word only on its own.
+    assert _findings("我市智慧应急平台汇聚数据要素资源。") == {("智慧应急", "built", "built")}
+
+
+def test_title_cited_without_issuing_gives_nothing():
+    assert _findings("根据《杭州市公共数据管理办法》，对机房实施搬迁。", "杭州") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "市政府印发《杭州市公共数据管理办法》。",
+    "现将《杭州市公共数据管理办法》印发给你们，请认真贯彻执行。",
+    # one verb, two titles
+    "市政府制定了《杭州市公共数据共享实施细则》《杭州市公共数据管理办法》。",
+])
+def test_title_issued_by_the_city(text):
+    assert ("基础制度建设", "measures_issued", "issued") in _findings(text, "杭州")
+
+
+def test_two_statuses_of_one_rule_in_one_sentence_are_two_rows():
+    text = "我市深入推进“高效办成一件事”改革，已推出“一件事”30项。"
+    rows = [r for r in project_extractor().extract(text, "杭州")
+            if r.rule_id == "value_added_services.one_thing"]
+    assert [(r.level, r.status, r.quantity, r.snippet) for r in rows] == [
+        ("mentioned", "mentioned", 30.0, "我市深入推进“高效办成一件事”改革，已推出“一件事”30项"),
+        ("implemented", "built", 30.0, "已推出“一件事”30项"),  # anchored on its own clause
+    ]
