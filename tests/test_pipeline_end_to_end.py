@@ -11,9 +11,10 @@ the evidence (from 北京's documents) that moved it.
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
-from crawl_support import query, write_sites
+from crawl_support import ROOT, query, write_sites
 from pipeline_support import read_summary, run_folders, run_pipeline
 
 from crawler.samples.server import SampleServer
@@ -33,19 +34,23 @@ def two_runs(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("pipeline")
     db, out = tmp / "citydx.db", tmp / "runs"
     sites = write_sites(tmp, "beijing", "guangzhou", "wuxi")
+    # A snapshot of rules/, so both nights extract with the same rules even while the rules
+    # in the checkout are being edited (a rules change re-extracts every document).
+    rules = shutil.copytree(ROOT / "rules", tmp / "rules")
+    pinned = {"CITYDX_RULES": str(rules)}
     with SampleServer() as srv:
         srv.set_scenario("北京", "blocked_412")
         # The portals date new documents today-ish, after the round's window: score up to a day
         # that includes them, the same in both runs.
         args = ("--sites", str(sites), "--proxy", srv.proxy_url, "--refresh-days", "36500",
                 "--as-of", "2030-12-31")
-        first = run_pipeline(db, out, *args)
+        first = run_pipeline(db, out, *args, extra_env=pinned)
         srv.set_scenario("北京", "normal")
         new_urls = srv.add_documents("北京", 3)
         edited = _truth_urls("guangzhou")[0]
         srv.edit_document(edited)
         srv.set_scenario("无锡", "broken_layout")
-        second = run_pipeline(db, out, *args)
+        second = run_pipeline(db, out, *args, extra_env=pinned)
     return db, out, first, second, new_urls, edited
 
 
