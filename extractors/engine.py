@@ -199,7 +199,8 @@ class Extractor:
             # A fixed status ("交易所 … 推进改革" shows the exchange exists) yields only to a
             # plan or negation before the keyword ("计划设立交易所").
             before = self.status.clause_prefix(norm, sent[0], start)
-            if before[:1] in (["negated"], ["planned"]):
+            if before[:1] == ["negated"] or before[:1] == ["planned"] and \
+                    self.status.strong_plan(norm, sent[0], start):
                 return before
             if self.status.words(norm[sent[0]:sent[1]]) & self.status.negation:
                 return ["negated"]  # "参加了全国评选，均未获奖"

@@ -150,6 +150,11 @@ class StatusDetector:
         """A concrete plan ("启动…编制工作，计划年内形成") rather than an exhortation ("要…")."""
         return bool(self.words(norm[sent_start:sent_end]) & self.intent)
 
+    def strong_plan(self, norm: str, sent_start: int, hit_start: int) -> bool:
+        """A plan word before the hit, not a weak one ("建立…机制" is done, not planned)."""
+        clause_start = max(norm.rfind(ch, sent_start, hit_start) for ch in CLAUSE_BREAKS) + 1
+        return bool(self.words(norm[max(clause_start, sent_start):hit_start]) & self.planned)
+
     def clause_prefix(self, norm: str, sent_start: int, hit_start: int) -> list[str]:
         """Candidates from the words before the hit in its clause ("计划设立…交易所")."""
         clause_start = max(norm.rfind(ch, sent_start, hit_start) for ch in CLAUSE_BREAKS) + 1
