@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from citydx.registry import Registry
-from extractors.attribution import CITY, Attributor, NameIndex
+from extractors.attribution import CITY, OTHER_CITY, Attributor, NameIndex
 from extractors.metadata import DocumentMeta, parse_metadata
 from extractors.normalize import normalize_for_matching
 from extractors.quantities import find_quantities
@@ -250,9 +250,11 @@ class Extractor:
                 return after[0].attribution
             return doc.attribution
         last = before[-1]
-        if len(before) > 1 and before[-2].attribution == CITY \
-                and doc.norm[sent_start + before[-2].end:sent_start + last.start] in _JOINT:
-            return CITY  # "苏州与上海共建的…": the city is a partner
+        first = before[0]
+        if last.attribution == OTHER_CITY and first.attribution == CITY and \
+                doc.norm[sent_start + first.end:sent_start + first.end + 3].lstrip("市")\
+                .startswith(_JOINT):
+            return CITY  # "苏州与上海共建的…", "连云港市与上海、与南京共建的…": a partner
         return last.attribution
 
     def _quantity(self, rule: Rule, norm: str, sent: tuple[int, int], start: int,
