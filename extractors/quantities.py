@@ -22,7 +22,7 @@ COUNT_UNITS = ("个领域", "个场景", "个", "项", "条", "家", "类", "台
                "平方米", "千米", "公里", "人", "次", "万元", "元", "户", "所", "栋", "处", "批",
                "款", "份", "部", "块", "种", "名", "支")
 _UNIT_RE = "|".join(
-    ["eflops", "pflops", "tflops", r"[ept](?:flops)?(?![a-z])"]
+    ["eflops", "pflops", "tflops", r"[ept](?:flops|f)?(?![a-z])"]
     + [re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True) if u not in ("万元",)]
 )
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -75,6 +75,8 @@ def _value(match: re.Match) -> float | None:
 
 def _unit(raw: str, value: float) -> tuple[float, str]:
     key = raw.lower()
+    if key in ("ef", "pf", "tf"):
+        key = key[0]
     if key in _COMPUTE:
         return value * _COMPUTE[key], "PFLOPS"
     return value, raw

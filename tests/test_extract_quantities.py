@@ -26,6 +26,12 @@ from extractors.quantities import chinese_to_number, find_quantities, parse_quan
         ("1,200家", 1200, "家", False),
         ("１２个领域", 12, "个领域", False),
         ("近50项", 50, "项", True),
+        ("300PF", 300, "PFLOPS", False),
+        ("3000余P", 3000, "PFLOPS", True),
+        ("逾百万个", 1_000_000, "个", True),  # 百 × 万 = 100 × 10 000
+        ("一百二十万个", 1_200_000, "个", False),  # (100 + 20) × 10 000
+        ("两百余家", 200, "家", True),
+        ("1.05万个", 10_500, "个", False),  # 1.05 × 10 000
     ],
 )
 def test_parse_quantity_forms(text, value, unit, approx):
