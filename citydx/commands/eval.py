@@ -36,14 +36,23 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pad(text: str, width: int) -> str:
+    """Left-align by display width: a Chinese character takes two columns."""
+    import unicodedata
+
+    shown = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - shown)
+
+
+def _row(name: str, c) -> str:
+    return (f"{_pad(name, 22)}{c.tp:>5}{c.fp:>5}{c.fn:>5}{c.precision:>10.3f}"
+            f"{c.recall:>10.3f}{c.f1:>8.3f}")
+
+
 def _print_split(result) -> None:
     print(f"== {result.name}: {result.documents} documents 文档 ==")
-    print(f"{'指标 indicator':<16}{'TP':>5}{'FP':>5}{'FN':>5}{'精确率P':>10}{'召回率R':>10}"
-          f"{'F1':>8}")
+    print(f"{_pad('指标 indicator', 22)}{'TP':>5}{'FP':>5}{'FN':>5}{'P 精确率':>10}"
+          f"{'R 召回率':>10}{'F1':>8}")
     for name in sorted(result.by_indicator):
-        c = result.by_indicator[name]
-        print(f"{name:<16}{c.tp:>5}{c.fp:>5}{c.fn:>5}{c.precision:>10.3f}{c.recall:>10.3f}"
-              f"{c.f1:>8.3f}")
-    o = result.overall
-    print(f"{'总体 overall':<16}{o.tp:>5}{o.fp:>5}{o.fn:>5}{o.precision:>10.3f}"
-          f"{o.recall:>10.3f}{o.f1:>8.3f}")
+        print(_row(name, result.by_indicator[name]))
+    print(_row("总体 overall", result.overall))
