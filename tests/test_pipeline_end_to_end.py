@@ -72,16 +72,27 @@ def test_second_run_reports_the_new_edited_and_broken(two_runs):
     assert second.returncode == 1, second.stderr  # 无锡's source failed
     summary = read_summary(run_folders(out)[1])
     assert set(new_urls) <= {u for (u,) in query(db, "SELECT url FROM documents")}
-    new_evidence = query(db, "SELECT count(*) FROM evidence WHERE city = '北京'")[0][0]
     started = query(db, "SELECT started_at FROM pipeline_runs WHERE id = 2")[0][0]
-    edited_evidence = query(db, "SELECT count(*) FROM evidence e JOIN documents d ON "
-                                "d.id = e.document_id WHERE d.url = ? AND e.created_at >= ?",
-                            edited, started)[0][0]
-    expected = {"北京": {"new_documents": len(_truth_urls("beijing")) + 3, "changed_documents": 0,
-                         "new_evidence": new_evidence},
-                "广州": {"new_documents": 0, "changed_documents": 1,
-                         "new_evidence": edited_evidence}}
-    assert summary["cities"] == expected
+    # Documents: exactly the scenario. 北京's whole portal is new (it was blocked), 广州 has the
+    # one edited document, 无锡 nothing (its list pages are broken).
+    assert {c: (v["new_documents"], v["changed_documents"])
+            for c, v in summary["cities"].items() if v["new_documents"] or
+            v["changed_documents"]} == {"北京": (len(_truth_urls("beijing")) + 3, 0),
+                                        "广州": (0, 1)}
+    # Evidence: 北京's is all new. Elsewhere new rows can only come from documents this run
+    # fetched (the edited one; a re-fetched attachment that failed on the first night), and
+    # the summary must count exactly those.
+    assert summary["cities"]["北京"]["new_evidence"] == \
+        query(db, "SELECT count(*) FROM evidence WHERE city = '北京'")[0][0]
+    refetched = dict(query(db, "SELECT d.city, count(*) FROM evidence e JOIN documents d ON "
+                               "d.id = e.document_id WHERE e.created_at >= ? AND "
+                               "d.fetched_at >= ? AND d.city != '北京' GROUP BY d.city",
+                           started, started))
+    assert {c: v["new_evidence"] for c, v in summary["cities"].items() if c != "北京"
+            and v["new_evidence"]} == refetched
+    assert query(db, "SELECT count(*) FROM evidence WHERE created_at >= ? AND city != '北京' "
+                     "AND document_id IN (SELECT id FROM documents WHERE fetched_at < ?)",
+                 started, started) == [(0,)]
     assert [(f["city"], f["status"]) for f in summary["failed_sources"]] == [("无锡", "broken")]
     assert summary["stage_failures"] == []
     assert query(db, "SELECT version FROM documents WHERE url = ?", edited) == [(2,)]
@@ -99,15 +110,21 @@ def test_second_run_score_changes_match_the_stored_runs(two_runs):
                       for c in summary["score_changes"])
     assert reported == sorted(differing)
     from_beijing = {i for (i,) in query(db, "SELECT id FROM evidence WHERE city = '北京'")}
+    started = query(db, "SELECT started_at FROM pipeline_runs WHERE id = 2")[0][0]
+    created_tonight = {i for (i,) in query(db, "SELECT id FROM evidence WHERE created_at >= ?",
+                                           started)}
     for change in summary["score_changes"]:
         added = {ev["id"] for ev in change["added"]}
         assert change["dropped"] == [], change
         if change["city"] == "北京":
             # 北京 was not searched on the first night: every point it has now is evidence.
             assert change["cause"] == "evidence" and added and added <= from_beijing, change
+        elif change["cause"] == "evidence":
+            # Only evidence created tonight (from a re-fetched document) can move them.
+            assert added and added <= created_tonight, change
         else:
-            # Other cities move only through quantity normalisation against 北京's numbers:
-            # their own quantity is the same in both runs, the normalised value is not.
+            # Or quantity normalisation against 北京's numbers: their own quantity is the same
+            # in both runs, the normalised value is not.
             assert change["cause"] == "normalisation" and not added, change
             old_q, new_q = (query(db, "SELECT quantity, normalised FROM indicator_scores WHERE "
                                       "scoring_run_id = ? AND city = ? AND indicator = ?",

@@ -95,10 +95,35 @@ def test_failing_crontab_command_is_one_line(tmp_path):
         "or use the systemd timer that `citydx schedule --print` shows")
 
 
-def test_scrapy_list_finds_the_spider_for_scrapyd():
-    """scrapy.cfg's [deploy] is for Scrapyd; `scrapy list` must load the spider from the root."""
+def _scrapy(*args: str) -> subprocess.CompletedProcess:
     scrapy = Path(sys.executable).with_name("scrapy")
-    done = subprocess.run([str(scrapy), "list"], capture_output=True, text=True, timeout=120,
+    return subprocess.run([str(scrapy), *args], capture_output=True, text=True, timeout=240,
                           cwd=ROOT, env={**env(), "PATH": os.environ.get("PATH", "")})
+
+
+def test_scrapy_list_finds_the_spiders_for_scrapyd():
+    """scrapy.cfg's [deploy] is for Scrapyd; `scrapy list` must load the spiders from the root."""
+    done = _scrapy("list")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["citydx"]
+    assert done.stdout.split() == ["citydx", "citydx-scheduled"]
+
+
+def test_scheduled_spider_crawls_by_name_and_records_its_run(tmp_path):
+    """What Scrapyd does: start the spider by name with string arguments only."""
+    from crawl_support import query
+
+    from crawler.samples.server import SampleServer
+    from crawler.samples.sites import site_by_key
+    from crawler.samples.world import SampleWorld
+
+    world = SampleWorld()
+    expected = len(world.documents(site_by_key("beijing")))
+    db = tmp_path / "s.db"
+    with SampleServer() as srv:
+        done = _scrapy("crawl", "citydx-scheduled", "-a", f"db={db}", "-a", "profile=samples",
+                       "-a", "city=北京", "-a", f"proxy={srv.proxy_url}",
+                       "-s", "DOWNLOAD_DELAY=0")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert query(db, "SELECT status FROM crawl_runs") == [("finished",)]
+    assert query(db, "SELECT status, new_documents FROM source_runs") == [("ok", expected)]
+    assert query(db, "SELECT count(*) FROM documents WHERE city = '北京'") == [(expected,)]
