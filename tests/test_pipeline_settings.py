@@ -61,3 +61,19 @@ def test_run_option_errors_are_one_line(tmp_path):
     assert unknown.stderr.strip() == ("错误 error: unknown city '火星': use a name from "
                                       "rules/cities.yaml or add the city there")
     assert not (tmp_path / "c.db").exists()  # refused before anything started
+
+
+def test_log_dir_captures_all_output_and_rotates(tmp_path):
+    """Scheduled runs write everything (this process and its children) to one log file."""
+    for day in (1, 2, 3):
+        (tmp_path / f"run-2026110{day}-023000.log").write_text("old")
+    script = ("import os, sys, pathlib; from pipeline.logs import redirect_output; "
+              f"redirect_output(pathlib.Path({str(tmp_path)!r}), 2); print('到 stdout'); "
+              "print('to stderr', file=sys.stderr); os.system('echo from a child')")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, cwd=ROOT, env=env())
+    assert done.returncode == 0 and done.stdout == "" and done.stderr == ""
+    logs = sorted(p.name for p in tmp_path.glob("run-*.log"))
+    assert logs[0] == "run-20261103-023000.log" and len(logs) == 2  # newest old one + this one
+    text = (tmp_path / logs[1]).read_text(encoding="utf-8")
+    assert "到 stdout" in text and "to stderr" in text and "from a child" in text
