@@ -15,11 +15,12 @@ from typing import Any
 
 from rich.console import Console
 
+from crawler.runner import FAILED
 from pipeline import stages
 from pipeline.alerts import find_alerts, mail_alerts
 from pipeline.changes import score_changes
 from pipeline.settings import PipelineSettings
-from pipeline.store import begin_run, finish_run, set_stage_ids
+from pipeline.store import begin_run, finish_run, mark_interrupted, set_stage_ids
 from pipeline.summary import city_activity, failed_sources, to_markdown, write_summary
 
 
@@ -64,7 +65,6 @@ def run_pipeline(options: RunOptions, settings: PipelineSettings,
                  console: Console) -> tuple[int, dict[str, Any], Path]:
     """Run every stage; returns the exit code, the summary and the run's folder."""
     from citydx.commands.common import open_project_db
-    from citydx.registry import load_registry
     from scoring.results import latest_run_id
 
     db = open_project_db(options.db_path)
@@ -73,8 +73,31 @@ def run_pipeline(options: RunOptions, settings: PipelineSettings,
     evidence_before = db.conn.execute("SELECT coalesce(max(id), 0) FROM evidence").fetchone()[0]
     run_id = begin_run(db, _options_record(options), str(folder), previous)
     state = RunState()
+    try:
+        _run_stages(db, run_id, options, state, console, folder)
+    except KeyboardInterrupt:
+        mark_interrupted(db, run_id)
+        raise
     step = _Stepper(console, state)
 
+    summary = _summary(db, run_id, options, state, previous, evidence_before, folder, settings)
+    step("mail", "告警邮件 mail alerts", lambda: _mail(settings, summary))
+    summary["stage_failures"] = state.failures
+    exit_code = 1 if summary["failed_sources"] or state.failures else 0
+    summary["exit_code"] = exit_code
+    summary["finished_at"] = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    summary["outputs"]["summary"] = [str(folder / "summary.md"), str(folder / "summary.json")]
+    write_summary(summary, folder)
+    finish_run(db, run_id, exit_code, summary)
+    return exit_code, summary, folder
+
+
+def _run_stages(db, run_id: int, options: RunOptions, state: RunState, console: Console,
+                folder: Path) -> None:
+    """crawl → extract → score → export → report; a stage whose input failed is skipped."""
+    from citydx.registry import load_registry
+
+    step = _Stepper(console, state)
     if options.crawl:
         def on_run(crawl_run: int) -> None:
             state.crawl_run = crawl_run
@@ -87,17 +110,6 @@ def run_pipeline(options: RunOptions, settings: PipelineSettings,
         if stages.sheets_exporter_available():
             step("export", "导出评分表 export sheets", lambda: _export(db, state, folder))
         step("report", "报告 report", lambda: _report(db, options, state, folder))
-
-    summary = _summary(db, run_id, options, state, previous, evidence_before, folder, settings)
-    step("mail", "告警邮件 mail alerts", lambda: _mail(settings, summary))
-    summary["stage_failures"] = state.failures
-    exit_code = 1 if summary["failed_sources"] or state.failures else 0
-    summary["exit_code"] = exit_code
-    summary["finished_at"] = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-    summary["outputs"]["summary"] = [str(folder / "summary.md"), str(folder / "summary.json")]
-    write_summary(summary, folder)
-    finish_run(db, run_id, exit_code, summary)
-    return exit_code, summary, folder
 
 
 class _Stepper:
@@ -128,7 +140,7 @@ def _crawl(options: RunOptions, registry, state: RunState,
     outcome = stages.crawl(options.db_path, registry, options.sources, options.refresh_days,
                            options.proxy, options.samples, delay, on_run)
     state.crawl_run, state.statuses = outcome.run_id, outcome.statuses
-    failed = sum(1 for s in outcome.statuses.values() if s in ("blocked", "broken", "unreachable"))
+    failed = sum(1 for s in outcome.statuses.values() if s in FAILED)
     return (f"批次 run #{outcome.run_id}: {len(outcome.statuses)} 个来源 sources, "
             f"{failed} 个失败 failed")
 

@@ -30,6 +30,11 @@ def finish_run(db: sqlite_utils.Database, run_id: int, exit_code: int,
         "exit_code": exit_code, "summary": json.dumps(summary, ensure_ascii=False)})
 
 
+def mark_interrupted(db: sqlite_utils.Database, run_id: int) -> None:
+    """Ctrl-C or a kill: the row must not stay 'running' for `citydx status` to show forever."""
+    db["pipeline_runs"].update(run_id, {"finished_at": now_iso(), "status": "interrupted"})
+
+
 def last_run(db: sqlite_utils.Database) -> dict[str, Any] | None:
     rows = list(db.query("SELECT * FROM pipeline_runs ORDER BY id DESC LIMIT 1"))
     return rows[0] if rows else None

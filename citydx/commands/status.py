@@ -67,5 +67,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _status(run: dict) -> str:
-    labels = {"ok": "正常 ok", "failed": "有失败 failures", "running": "进行中 running"}
+    labels = {"ok": "正常 ok", "failed": "有失败 failures", "running": "进行中 running",
+              "interrupted": "中断 interrupted"}
     return f"{labels.get(run['status'], run['status'])} (exit {run['exit_code']})"
