@@ -3,8 +3,10 @@
     .venv/bin/python benchmarks/crawl.py [--sources 10] [--docs 1900] [--per-page 20]
 
 The portal has `sources` TRS-style sites (hosts of real cities, so allow-lists apply), each with
-`docs` detail pages listed `per-page` to a list page (createPageHTML paging). It is served by a
-keep-alive HTTP server that is also a forward proxy. Measured in child processes:
+`docs` detail pages listed `per-page` to a list page (createPageHTML paging). It is served by an
+HTTP/1.0 server that is also a forward proxy (one connection per request: with keep-alive, Python's
+two-write responses meet Twisted's Nagle-delayed request segments and every request waits ~200 ms).
+Measured in child processes:
 (a) pages/s of `citydx crawl` divided by pages/s of a bare Scrapy spider that follows the same
     links with the same politeness settings but parses and stores nothing (target >= 0.7);
 (b) requests made by a second, unchanged `citydx crawl`, per source (target <= 2);

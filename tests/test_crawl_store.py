@@ -58,3 +58,24 @@ def test_a_list_without_rows_is_empty_first_and_broken_once_it_had_documents():
     known.add("lists_fetched")
     assert known.status() == "broken"
     assert known.message() == "列表解析为空（此前有 70 篇） list parsed empty, had documents before"
+
+
+def test_refresh_days_selects_documents_published_in_the_window():
+    import datetime as dt
+
+    from crawler.plan import CrawlOptions, CrawlPlan, SourcePlan
+    from crawler.store import KnownDocument
+
+    known = {
+        "http://www.beijing.gov.cn/a.html": KnownDocument(1, "h", "2024-11-01", 7),
+        "http://www.beijing.gov.cn/b.html": KnownDocument(2, "h", "2024-10-31", 7),
+        "http://www.beijing.gov.cn/c.html": KnownDocument(3, "h", None, 7),
+        "http://www.beijing.gov.cn/d.html": KnownDocument(4, "h", "2024-11-20", 8),
+    }
+    sources = [SourcePlan(7, Source("北京", URL), None, False, 3)]
+    options = CrawlOptions(refresh_days=30, today=dt.date(2024, 12, 1))
+    plan = CrawlPlan(1, "x.db", sources, known, options)
+    # 2024-12-01 minus 30 days is 2024-11-01: a.html is in, b.html one day out, c.html has no
+    # date, d.html belongs to a source outside this run.
+    assert plan.refresh_urls() == [("http://www.beijing.gov.cn/a.html", 7)]
+    assert CrawlPlan(1, "x.db", sources, known, CrawlOptions()).refresh_urls() == []
