@@ -20,6 +20,7 @@ SELECT s.city, s.url, r.status, coalesce(r.message, '')
 FROM source_runs r JOIN sources s ON s.id = r.source_id
 WHERE r.run_id = ? AND r.status IN ({}) ORDER BY s.city, s.url
 """.format(", ".join("?" for _ in FAILED))
+EVIDENCE_SHOWN = 5  # per change in the Markdown; summary.json lists them all
 CAUSES = {"evidence": "证据变化 evidence moved",
           "normalisation": "归一化：他市数值变化 normalisation: another city's value moved",
           "other": "其他：人工改分、检索状态或权重 other: override, searched flag or weights"}
@@ -104,10 +105,13 @@ def _changes(changes: list[dict[str, Any]]) -> list[str]:
         lines.append(f"- **{change['city']} · {change['indicator']}**: {old} → "
                      f"{change['new']:g}（{change['reason']}; {CAUSES[change['cause']]}）")
         for sign, key in (("+", "added"), ("−", "dropped")):
-            for ev in change[key]:
+            for ev in change[key][:EVIDENCE_SHOWN]:
                 lines.append(f"  - {sign} 证据 evidence #{ev['id']} {ev.get('level') or ''} "
                              f"「{_short(ev.get('snippet'))}」 {ev.get('title') or ''} "
                              f"{ev.get('url') or ''}".rstrip())
+            if len(change[key]) > EVIDENCE_SHOWN:
+                lines.append(f"  - {sign} … 另有 {len(change[key]) - EVIDENCE_SHOWN} 条 more "
+                             "(summary.json)")
     return lines + [""]
 
 
