@@ -35,6 +35,10 @@ DATE_FIELDS = ("written_date", "published_date")
 PLACEHOLDERS = frozenset(
     {"无", "无号", "〔〕号", "[]号", "-", "--", "—", "——", "/", "暂无", "null"})
 MAX_PAIR_CHARS = 300
+# Any known label, spaces allowed between its characters (索　引　号): a cheap first filter.
+_ANY_LABEL = re.compile("|".join(
+    r"[\s\u3000\xa0]*".join(map(re.escape, label))
+    for label in sorted(KNOWN_LABELS, key=len, reverse=True)))
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
 _TEMPLATE_TOKEN = re.compile(r"<\$\[\w+\]>")
 _COLON = re.compile("[:：]")
@@ -92,8 +96,9 @@ def resolve_fields(raw: dict[str, str]) -> dict[str, str]:
 def _pairs(root: lxml_html.HtmlElement):
     """Yield (label, value) from th/td, dt/dd, li/span and 'label：value' cells."""
     for el in root.iter("td", "th", "dt", "li", "span", "p", "label", "b", "strong", "em"):
-        if len(el.text_content()) > MAX_PAIR_CHARS:
-            continue  # body paragraphs and whole tables are not one label/value pair
+        full = el.text_content()
+        if len(full) > MAX_PAIR_CHARS or not _ANY_LABEL.search(full):
+            continue  # body paragraphs, whole tables and value cells hold no label to start from
         own = _text(el)
         label, sep, rest = own.partition("：") if "：" in own else own.partition(":")
         norm = normalise_label(label)
