@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
                          sources=sources, cities=args.city, samples=args.samples,
                          proxy=args.proxy, delay=args.delay, refresh_days=refresh,
                          as_of=args.as_of, crawl=not args.no_crawl)
-    console = Console(stderr=True, highlight=False, markup=False)
+    console = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
     code, summary, folder = run_pipeline(options, settings, console)
     _print_summary(summary, folder)
     return code
