@@ -155,8 +155,12 @@ def _word97(data: bytes) -> str:
                 return done.stdout.decode("utf-8", errors="replace")
         office = shutil.which("soffice") or shutil.which("libreoffice")
         if office:
-            subprocess.run([office, "--headless", "--convert-to", "txt:Text", "--outdir", folder,
-                            str(path)], capture_output=True, timeout=120)
+            # A private profile per call: concurrent conversions sharing the user's profile
+            # fail silently on its lock.
+            profile = Path(folder, "profile").as_uri()
+            subprocess.run([office, f"-env:UserInstallation={profile}", "--headless",
+                            "--convert-to", "txt:Text", "--outdir", folder, str(path)],
+                           capture_output=True, timeout=120)
             out = Path(folder) / "attachment.txt"
             if out.exists():
                 return out.read_text(encoding="utf-8", errors="replace")
