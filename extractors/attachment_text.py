@@ -163,7 +163,7 @@ def _word97(data: bytes) -> str:
                            capture_output=True, timeout=120)
             out = Path(folder) / "attachment.txt"
             if out.exists():
-                return out.read_text(encoding="utf-8", errors="replace")
+                return out.read_text(encoding="utf-8", errors="replace").lstrip("\ufeff")
         if not antiword and not office:
             raise RuntimeError("antiword not installed: run scripts/system-packages")
         raise RuntimeError("antiword could not read the file and LibreOffice is not installed")
