@@ -147,8 +147,12 @@ class StatusDetector:
 
     def has_intent(self, norm: str, sent_start: int, sent_end: int, hit_start: int,
                    hit_end: int) -> bool:
-        """A concrete plan ("启动…编制工作，计划年内形成") rather than an exhortation ("要…")."""
-        return bool(self.words(norm[sent_start:sent_end]) & self.intent)
+        """A concrete plan ("启动…编制工作，计划年内形成") rather than an exhortation ("要…").
+
+        A recommendation ("建议尽快研究制定…") is someone's advice, not the city's intent.
+        """
+        words = self.words(norm[sent_start:sent_end])
+        return bool(words & self.intent) and "建议" not in words
 
     def strong_plan(self, norm: str, sent_start: int, hit_start: int) -> bool:
         """A plan word before the hit, not a weak one ("建立…机制" is done, not planned)."""
