@@ -18,6 +18,8 @@ from extractors.rules import DETECT, IndicatorRules, Rule, RuleSet
 from extractors.status import StatusDetector, make_tokenizer
 
 _JOINT = ("与", "和", "同", "、", "及", "联合")
+_INCREMENT_WORDS = ("新增", "增加", "新推出")
+_TOTAL_WORDS = ("累计", "达到", "共计", "总计", "合计", "总数")
 _DRAFTING = ("启动", "编制", "起草", "研究制定", "制定工作", "修编")
 _SENTENCE_END = re.compile(r"[。!?;！？；\n]")
 _SENTENCE_END_REVERSED = _SENTENCE_END
@@ -113,19 +115,25 @@ class Extractor:
         attributor = self.attributor(city)
         doc = self._prepare(text, meta, attributor, title)
         rows: list[Evidence] = []
-        seen: dict[tuple[int, int], set[str]] = {}
+        seen: dict[tuple[int, int], dict[str, int]] = {}
         for end, (length, indexes) in self._automaton.iter(doc.norm):
             start = end - length + 1
             sent = doc.sentence(start)
             if self._skip_sentence(doc.norm, sent):
                 continue
             for index in indexes:
-                statuses = seen.setdefault((index, sent[0]), set())
+                statuses = seen.setdefault((index, sent[0]), {})
                 row = self._match(self._rules[index], doc, sent, start, end + 1, attributor,
                                   narrow=bool(statuses))
-                if row is not None and row.status not in statuses:
-                    statuses.add(row.status)
+                if row is None:
+                    continue
+                if row.status not in statuses:
+                    statuses[row.status] = len(rows)
                     rows.append(row)
+                elif row.quantity is not None and rows[statuses[row.status]].quantity is None:
+                    # "“一件事一次办”改革，…等二十六项“一件事”": the number sits by a later hit.
+                    first = statuses[row.status]
+                    rows[first] = replace(rows[first], quantity=row.quantity, unit=row.unit)
         return self._finish(rows, doc)
 
     def _skip_sentence(self, norm: str, sent: tuple[int, int]) -> bool:
@@ -264,6 +272,8 @@ class Extractor:
             return None, None
         best = None
         total = 0.0
+        running_total = None
+        increment = any(w in norm[sent[0]:sent[1]] for w in _INCREMENT_WORDS)
         for q in find_quantities(norm[sent[0]:sent[1]]):
             qs, qe = q.start + sent[0], q.end + sent[0]
             if q.unit not in spec.units or (qs < end and qe > start):
@@ -272,6 +282,11 @@ class Extractor:
             total += q.value
             if distance <= spec.max_distance and (best is None or distance < best[0]):
                 best = (distance, q.value)
+            if increment and any(w in norm[max(sent[0], qs - 4):qs] for w in _TOTAL_WORDS):
+                running_total = q.value
+        if running_total is not None and not spec.sum:
+            # "新增19个…，累计达到32项": what exists is the total, not the increment.
+            return running_total, spec.unit
         if best is None:
             return None, None
         return (round(total, 6) if spec.sum else best[1]), spec.unit
