@@ -20,6 +20,9 @@ from extractors.status import StatusDetector, make_tokenizer
 _JOINT = ("与", "和", "同", "、", "及", "联合")
 _INCREMENT_WORDS = ("新增", "增加", "新推出")
 _TOTAL_WORDS = ("累计", "达到", "共计", "总计", "合计", "总数")
+# "现将《…》印发给你们", "《…》现予颁布", "《…》自5月1日起施行": the verb follows the title.
+_ISSUED_AFTER = ("印发给", "现印发", "予以印发", "予以发布", "现予发布", "现予颁布", "予以颁布",
+                 "起施行", "起正式施行", "起实施", "正式施行")
 _DRAFTING = ("启动", "编制", "起草", "研究制定", "制定工作", "修编")
 _SENTENCE_END = re.compile(r"[。!?;！？；\n]")
 _SENTENCE_END_REVERSED = _SENTENCE_END
@@ -210,6 +213,8 @@ class Extractor:
             if before[:1] == ["negated"] or before[:1] == ["planned"] and \
                     self.status.strong_plan(norm, sent[0], start):
                 return before
+            if any(v in norm[end:end + 6] for v in (*_DRAFTING, "征求意见")):
+                return ["planned"]  # "…管理办法起草工作进展", "…办法（征求意见稿）"
             if self.status.words(norm[sent[0]:sent[1]]) & self.status.negation:
                 return ["negated"]  # "参加了全国评选，均未获奖"
             return [rule.status]
@@ -235,7 +240,7 @@ class Extractor:
         """"现将《…》印发给你们": the verb follows the title."""
         close = norm.find("》", end - 1)
         window = norm[close + 1:close + 24] if close >= 0 else ""
-        return any(v in window for v in ("印发给", "现印发", "予以印发", "予以发布", "现予发布"))
+        return any(v in window for v in _ISSUED_AFTER)
 
     def _issued_title(self, norm: str, sent_start: int, pos: int) -> bool:
         bracket = norm.rfind("《", sent_start, pos)
