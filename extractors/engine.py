@@ -157,6 +157,9 @@ class Extractor:
         if attribution is None:
             # A headline names its actor first: "转载：国家网信办部署…", "市数据局赴杭州…".
             mentions = attributor.mentions(norm[span[0]:span[1]])
+            if not mentions:  # "西咸协同创新中心揭牌": the lead sentence names the actor
+                lead = _lead_sentence(norm, span[1])
+                mentions = attributor.mentions(norm[lead[0]:lead[1]])
             attribution = mentions[0].attribution if mentions else CITY
         return _Doc(text, norm, meta, attribution, span)
 
@@ -306,6 +309,15 @@ class Extractor:
             out.extend(group)
             out.extend(_combined(group, rules))
         return out
+
+
+def _lead_sentence(norm: str, after: int) -> tuple[int, int]:
+    """The first sentence after the headline."""
+    start = after
+    while start < len(norm) and norm[start] in " \n\t\r":
+        start += 1
+    match = _SENTENCE_END.search(norm, start)
+    return start, match.start() if match else len(norm)
 
 
 def _sentence_start(norm: str, pos: int) -> int:
