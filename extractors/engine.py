@@ -388,6 +388,9 @@ def _with_count(group: list[Evidence], rules: IndicatorRules, doc: _Doc) -> list
     text = " ".join(doc.norm[a:b] for a, b in spans)
     found = sum(1 for words in spec.domains.values()
                 if any(normalize_for_matching(w) in text for w in words))
+    stated = [r.quantity for r in group if r.level in spec.levels and r.quantity is not None]
+    if stated:  # a number stated anywhere in the document beats counting its domain words
+        found = max(stated)
     out = []
     for r in group:
         if r.level in spec.levels and r.quantity is None and found:
