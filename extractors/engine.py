@@ -271,6 +271,9 @@ class Extractor:
                 doc.norm[sent_start + first.end:sent_start + first.end + 3].lstrip("市")\
                 .startswith(_JOINT):
             return CITY  # "苏州与上海共建的…", "连云港市与上海、与南京共建的…": a partner
+        if last.attribution == OTHER_CITY and len(before) > 1 and before[-2].attribution == CITY \
+                and doc.norm[sent_start + last.start - 1] == "在":
+            return CITY  # "嘉兴市在上海设立的科创飞地": the place is where, the city is who
         return last.attribution
 
     def _quantity(self, rule: Rule, norm: str, sent: tuple[int, int], start: int,
@@ -386,8 +389,7 @@ def _with_count(group: list[Evidence], rules: IndicatorRules, doc: _Doc) -> list
         return group
     spans = [doc.sentence(r.start) for r in group if r.level in spec.levels]
     text = " ".join(doc.norm[a:b] for a, b in spans)
-    found = sum(1 for words in spec.domains.values()
-                if any(normalize_for_matching(w) in text for w in words))
+    found = _count_domains(text, spec.domains)
     stated = [r.quantity for r in group if r.level in spec.levels and r.quantity is not None]
     if stated:  # a number stated anywhere in the document beats counting its domain words
         found = max(stated)
@@ -397,6 +399,16 @@ def _with_count(group: list[Evidence], rules: IndicatorRules, doc: _Doc) -> list
             r = replace(r, quantity=float(found), unit=spec.unit)
         out.append(r)
     return out
+
+
+def _count_domains(text: str, domains: dict[str, tuple[str, ...]]) -> int:
+    """Distinct domains named in text. A word that only ever continues another domain's word
+    is part of a compound name: "医疗保险理赔" is one domain, not 医疗 and 保险."""
+    hits = [(m.start(), m.end(), name) for name, words in domains.items() for w in words
+            for m in re.finditer(re.escape(normalize_for_matching(w)), text)]
+    ends = {(end, name) for _, end, name in hits}
+    return len({name for start, _, name in hits
+                if not any(end == start and other != name for end, other in ends)})
 
 
 def _combined(group: list[Evidence], rules: IndicatorRules) -> list[Evidence]:

@@ -141,3 +141,33 @@ def test_a_stated_domain_count_beats_counting_domain_words():
             "在普惠金融、公用事业两个领域实现政银数据融合应用。")
     assert _findings(text, "临沂", "政社数据融合应用") == {("政社数据融合应用", "applied", "built",
                                                           2.0)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 医疗保险理赔 is one compound domain, not 医疗 + 保险: 1
+    ("宜昌市通过医保数据与商业保险数据融合，在医疗保险理赔领域实现快速赔付。", 1.0),
+    # 普惠金融 and 商业保险理赔 are two domains: 2
+    ("常德市推动政务数据与银行、保险公司数据融合，融合应用已在普惠金融和商业保险理赔中投入使用。",
+     2.0),
+])
+def test_domains_are_counted_once_per_name(text, expected):
+    assert _findings(text, None, "政社数据融合应用") == {("政社数据融合应用", "applied", "built",
+                                                        expected)}
+
+
+def test_a_place_after_zai_is_where_not_who():
+    text = "泉州市与厦门大学共建的联合实验室已投入运行，泉州在深圳设立的科创飞地也已正式运营。"
+    assert _findings(text, "泉州", "跨区域协同创新平台") == {
+        ("跨区域协同创新平台", "multiple_platforms", "built", None)}
+
+
+def test_an_assessment_not_yet_done_is_negated():
+    text = "常州市数据质量评估工作还没有开展，部分部门数据长期未更新。"
+    assert _findings(text, None, "数据质量评价") == {("数据质量评价", "practiced", "negated", None)}
+
+
+def test_what_a_measure_says_is_not_a_fact():
+    # "办法明确了…目录编制" describes the measure's text; no catalogue is credited
+    text = ("《福州市公共数据资源管理办法》自5月1日起正式施行。"
+            "办法明确了公共数据目录编制、共享等要求。")
+    assert _findings(text, "福州", "数据资源体系") == set()
