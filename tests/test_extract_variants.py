@@ -171,3 +171,22 @@ def test_what_a_measure_says_is_not_a_fact():
     text = ("《福州市公共数据资源管理办法》自5月1日起正式施行。"
             "办法明确了公共数据目录编制、共享等要求。")
     assert _findings(text, "福州", "数据资源体系") == set()
+
+
+@pytest.mark.parametrize(("text", "indicator", "expected"), [
+    ("株洲市政务服务已延伸至全部村（社区），村级帮办代办点实现全覆盖。",
+     "城乡数字化协同建设", ("services_reach_rural", "built")),
+    ("宿迁市农村地区的政务数字化服务尚未实现行政村全覆盖。",
+     "城乡数字化协同建设", ("services_reach_rural", "negated")),
+    ("贵阳市印发《支持数据要素型企业发展的若干措施》，对新认定的数据要素型企业给予一次性奖励。",
+     "奖励政策", ("policy_issued", "issued")),
+    ("合肥市印发政策，对新引进的数据服务商给予三年房租补贴。",
+     "奖励政策", ("policy_issued", "issued")),
+    # 组建 is done; "调研组建议" below holds no 组建
+    ("潍坊市组建市属国有数字产业集团，负责全市数字城市建设运营。",
+     "政企合作机制", ("operation_company", "built")),
+    ("宁德市人民政府与华为技术有限公司签订全面合作框架协议，共建数字宁德。",
+     "政企合作机制", ("mechanism", "issued")),
+])
+def test_other_indicator_wordings(text, indicator, expected):
+    assert _findings(text, None, indicator) == {(indicator, *expected, None)}
