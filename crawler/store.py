@@ -33,8 +33,11 @@ class KnownDocument:
 
 
 class CrawlStore:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: sqlite_utils.Database, stored_urls: set[str] | None = None) -> None:
+        """stored_urls, when given, is every URL already in documents (loaded once by the
+        caller and kept up to date here): a URL outside it is inserted without a look-up."""
         self.db = db
+        self.stored_urls = stored_urls
 
     # runs ------------------------------------------------------------------------------------
     def mark_interrupted(self) -> int:
@@ -129,9 +132,7 @@ class CrawlStore:
         doc = {k: item.get(k) for k in DOC_FIELDS}
         doc["fetched_at"] = now
         with self.db.atomic():
-            old = self.db.execute(
-                "SELECT id, content_hash, version, title, text, fetched_at FROM documents "
-                "WHERE url = ?", [doc["url"]]).fetchone()
+            old = self._stored(doc["url"])
             if old is None:
                 row = {**doc, "version": 1, "first_seen_at": now}
                 cursor = self.db.execute(
@@ -148,7 +149,16 @@ class CrawlStore:
                     "title": old[3], "text": old[4], "fetched_at": old[5]})
                 self.db["documents"].update(doc_id, {**doc, "version": old[2] + 1})
             self._save_attachments(doc_id, item.get("attachments") or [], now)
+        if self.stored_urls is not None:
+            self.stored_urls.add(doc["url"])
         return outcome
+
+    def _stored(self, url: str) -> tuple | None:
+        if self.stored_urls is not None and url not in self.stored_urls:
+            return None
+        return self.db.execute(
+            "SELECT id, content_hash, version, title, text, fetched_at FROM documents "
+            "WHERE url = ?", [url]).fetchone()
 
     def _save_attachments(self, doc_id: int, attachments: list[dict], now: str) -> None:
         for att in attachments:
