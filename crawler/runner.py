@@ -63,7 +63,7 @@ def run_crawl(plan: CrawlPlan, proxy: str | None = None, delay: float = 0.5,
     if progress:
         settings["EXTENSIONS"] = {"crawler.progress.ProgressDisplay": 500}
     if plan.options.browser:
-        settings.update(browser_lane_settings())
+        settings.update(browser_lane_settings(proxy))
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(PortalSpider)
     process.crawl(crawler, plan=plan)
@@ -94,14 +94,23 @@ def _offline_public_suffixes() -> None:
     cookies._split_domain = TLDExtract(suffix_list_urls=(), include_psl_private_domains=True)
 
 
-def browser_lane_settings() -> dict:
-    """scrapy-playwright with Debian's chromium, for sources marked needs_browser only."""
-    import shutil
+CHROMIUM = "/usr/bin/chromium"  # Debian's package: `playwright install` is never run
+CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync")
 
+
+def browser_lane_settings(proxy: str | None = None) -> dict:
+    """scrapy-playwright with Debian's chromium, for sources marked needs_browser only.
+
+    Requests without meta["playwright"] still go through Scrapy's own HTTP handler. The browser
+    does not read Scrapy's per-request proxy, so the crawl's proxy is given to chromium itself.
+    """
     handler = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    launch: dict = {"executable_path": CHROMIUM, "args": list(CHROMIUM_ARGS), "headless": True}
+    if proxy:
+        launch["proxy"] = {"server": proxy}
     return {
         "DOWNLOAD_HANDLERS": {"http": handler, "https": handler},
         "PLAYWRIGHT_BROWSER_TYPE": "chromium",
-        "PLAYWRIGHT_LAUNCH_OPTIONS": {"executable_path": executable} if executable else {},
+        "PLAYWRIGHT_LAUNCH_OPTIONS": launch,
     }
