@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
+from lxml import etree
 from lxml import html as lxml_html
 
-BODY_SELECTORS = (
+BODY_XPATHS = (
     "//div[contains(concat(' ', normalize-space(@class), ' '), ' TRS_Editor ')]",
     "//div[contains(@class, 'trs_editor_view')]",
     "//*[@id='UCAP-CONTENT']", "//*[@id='zoom']", "//div[contains(@class, 'news_cont_d_wrap')]",
@@ -26,6 +27,12 @@ _ATTACHMENT_PATH = re.compile(
     r"(\.(" + "|".join(ATTACHMENT_EXTS) + r")$)"
     r"|downfile\.jsp|down\.jsp|downloadfile\.jsp|/attach/|/attachment/", re.I)
 _SPACES = re.compile(r"[ \t\r\n\u3000\xa0]+")
+# Compiled once: root.xpath(str) compiles its expression on every call, on every page.
+BODY_SELECTORS = tuple(etree.XPath(x) for x in BODY_XPATHS)
+TITLE_SELECTORS = tuple(etree.XPath(x) for x in (
+    "//meta[@name='ArticleTitle']/@content", "//h1//text()",
+    "//*[contains(@class,'title')]/h2//text()", "//title//text()"))
+_OWN_TEXT = etree.XPath("text()")
 BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "table", "section"})
 
 
@@ -41,9 +48,8 @@ def parse_tree(page: str) -> lxml_html.HtmlElement:
 
 def page_title(root: lxml_html.HtmlElement) -> str | None:
     """The document title: ArticleTitle meta, else the page's h1/h2, else <title>."""
-    for xpath in ("//meta[@name='ArticleTitle']/@content", "//h1//text()",
-                  "//*[contains(@class,'title')]/h2//text()", "//title//text()"):
-        found = " ".join(t.strip() for t in root.xpath(xpath) if t.strip())
+    for xpath in TITLE_SELECTORS:
+        found = " ".join(t.strip() for t in xpath(root) if t.strip())
         if found:
             return _SPACES.sub(" ", found).strip()
     return None
@@ -52,7 +58,7 @@ def page_title(root: lxml_html.HtmlElement) -> str | None:
 def main_text(root: lxml_html.HtmlElement) -> str:
     """The body text of the document, paragraphs separated by newlines."""
     for xpath in BODY_SELECTORS:
-        nodes = root.xpath(xpath)
+        nodes = xpath(root)
         if nodes:
             text = element_text(nodes[0])
             if len(text) >= 20:
@@ -67,7 +73,7 @@ def _largest_block(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     for para in root.iter("p", "div", "td"):
         if is_noise(para):
             continue
-        own = len("".join(t for t in para.xpath("text()")).strip())
+        own = len("".join(t for t in _OWN_TEXT(para)).strip())
         parent = para.getparent() if para.tag == "p" else para
         if parent is not None and own:
             scores[parent] = scores.get(parent, 0) + own

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from crawler.content import (
     AttachmentLink,
     attachment_links,
@@ -13,6 +15,8 @@ from crawler.content import (
     parse_tree,
 )
 from crawler.metadata import Metadata, parse_metadata
+
+_META_CONTENT = etree.XPath("//meta[@name=$name]/@content")  # compiled once, not per page
 
 
 @dataclass
@@ -35,7 +39,7 @@ def parse_detail(page: str, url: str) -> DetailPage:
 
 
 def _meta_content(root, name: str) -> str | None:
-    values = root.xpath(f"//meta[@name='{name}']/@content")
+    values = _META_CONTENT(root, name=name)
     return values[0].strip() if values and values[0].strip() else None
 
 
