@@ -34,12 +34,15 @@ class DocumentPipeline:
     def open_spider(self) -> None:
         from twisted.internet import task
 
-        db = open_db(self.db_path)
-        urls = {row[0] for row in db.execute("SELECT url FROM documents")}
-        self.store = CrawlStore(db, stored_urls=urls)
+        self.open_store()
         # A quiet spell (slow hosts, long attachments) must not hold stored documents back.
         self.timer = task.LoopingCall(self.commit_if_due)
         self.timer.start(BATCH_SECONDS, now=False)
+
+    def open_store(self) -> None:
+        db = open_db(self.db_path)
+        urls = {row[0] for row in db.execute("SELECT url FROM documents")}
+        self.store = CrawlStore(db, stored_urls=urls)
 
     def close_spider(self) -> None:
         if self.timer is not None and self.timer.running:
@@ -47,6 +50,7 @@ class DocumentPipeline:
         if self.store is not None:
             self.commit()
             self.store.db.close()
+            self.store = None
 
     def process_item(self, item: dict) -> dict:
         conn = self.store.db.conn

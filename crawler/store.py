@@ -132,22 +132,13 @@ class CrawlStore:
         doc = {k: item.get(k) for k in DOC_FIELDS}
         doc["fetched_at"] = now
         with self.db.atomic():
-            old = self._stored(doc["url"])
+            old, doc_id, outcome = self._stored(doc["url"]), None, "new"
             if old is None:
-                row = {**doc, "version": 1, "first_seen_at": now}
-                cursor = self.db.execute(
-                    f"INSERT INTO documents ({', '.join(row)}) "
-                    f"VALUES ({', '.join(':' + k for k in row)})", row)
-                doc_id, outcome = cursor.lastrowid, "new"
-            elif old[1] == doc["content_hash"]:
-                self.db.execute("UPDATE documents SET fetched_at = ? WHERE id = ?", [now, old[0]])
-                doc_id, outcome = old[0], "unchanged"
-            else:
-                doc_id, outcome = old[0], "changed"
-                self.db["document_versions"].insert({
-                    "document_id": doc_id, "version": old[2], "content_hash": old[1],
-                    "title": old[3], "text": old[4], "fetched_at": old[5]})
-                self.db["documents"].update(doc_id, {**doc, "version": old[2] + 1})
+                doc_id = self._insert({**doc, "version": 1, "first_seen_at": now})
+                if doc_id is None:  # another process stored it since the URL set was loaded
+                    old = self._lookup(doc["url"])
+            if old is not None:
+                doc_id, outcome = self._update(old, doc, now)
             self._save_attachments(doc_id, item.get("attachments") or [], now)
         if self.stored_urls is not None:
             self.stored_urls.add(doc["url"])
@@ -156,9 +147,30 @@ class CrawlStore:
     def _stored(self, url: str) -> tuple | None:
         if self.stored_urls is not None and url not in self.stored_urls:
             return None
+        return self._lookup(url)
+
+    def _lookup(self, url: str) -> tuple | None:
         return self.db.execute(
             "SELECT id, content_hash, version, title, text, fetched_at FROM documents "
             "WHERE url = ?", [url]).fetchone()
+
+    def _insert(self, row: dict[str, Any]) -> int | None:
+        """The new document's id, or None when its URL is already stored."""
+        cursor = self.db.execute(
+            f"INSERT INTO documents ({', '.join(row)}) "
+            f"VALUES ({', '.join(':' + k for k in row)}) ON CONFLICT (url) DO NOTHING", row)
+        return cursor.lastrowid if cursor.rowcount == 1 else None
+
+    def _update(self, old: tuple, doc: dict[str, Any], now: str) -> tuple[int, str]:
+        """A known document fetched again: touch it, or keep the old version and replace it."""
+        if old[1] == doc["content_hash"]:
+            self.db.execute("UPDATE documents SET fetched_at = ? WHERE id = ?", [now, old[0]])
+            return old[0], "unchanged"
+        self.db["document_versions"].insert({
+            "document_id": old[0], "version": old[2], "content_hash": old[1],
+            "title": old[3], "text": old[4], "fetched_at": old[5]})
+        self.db["documents"].update(old[0], {**doc, "version": old[2] + 1})
+        return old[0], "changed"
 
     def _save_attachments(self, doc_id: int, attachments: list[dict], now: str) -> None:
         for att in attachments:
