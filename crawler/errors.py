@@ -26,3 +26,9 @@ class SamplesMissingError(CitydxError):
     def __init__(self) -> None:
         super().__init__("the bundled sample portals (crawler/samples/server.py) are not "
                          "installed: use --proxy URL with your own server")
+
+
+class BrowserLaneMissingError(CitydxError):
+    def __init__(self, missing: str) -> None:
+        super().__init__(f"--browser needs {missing}: install it (pip install -e '.[browser]'; "
+                         "apt-get install chromium) or run without --browser")

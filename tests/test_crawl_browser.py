@@ -124,3 +124,17 @@ def test_browser_lane_renders_a_javascript_list_and_stores_its_documents(tmp_pat
         (f"http://{HOST}{path}", title) for path, title in sorted(DOCS.items())]
     assert all("推进城市全域数字化转型" in text for _, _, text in stored)
     assert set(DOCS) <= set(seen)
+
+
+def test_browser_flag_without_chromium_is_one_clear_line(capsys, tmp_path, monkeypatch):
+    import crawler.runner
+    from citydx.cli import main
+
+    monkeypatch.setattr(crawler.runner, "CHROMIUM", str(tmp_path / "no-chromium"))
+    code = main(["crawl", "--db", str(tmp_path / "c.db"), "--sites", str(write_sites(tmp_path)),
+                 "--browser"])
+    assert code == 2
+    assert capsys.readouterr().err.strip() == (
+        f"错误 error: --browser needs {tmp_path / 'no-chromium'}: install it (pip install -e "
+        "'.[browser]'; apt-get install chromium) or run without --browser")
+    assert not (tmp_path / "c.db").exists()  # refused before the run was opened

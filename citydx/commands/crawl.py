@@ -113,8 +113,16 @@ def choose_sources(args: argparse.Namespace, registry) -> list:
 
 
 def browser_lane_installed() -> bool:
+    """scrapy-playwright and Debian's chromium are both there; says which is not, otherwise."""
+    from pathlib import Path
+
+    import crawler.runner
+    from crawler.errors import BrowserLaneMissingError
+
     try:
         import scrapy_playwright  # noqa: F401
     except ImportError:
-        return False
+        raise BrowserLaneMissingError("scrapy-playwright") from None
+    if not Path(crawler.runner.CHROMIUM).exists():
+        raise BrowserLaneMissingError(crawler.runner.CHROMIUM)
     return True
