@@ -69,3 +69,60 @@ def test_missing_site_profile(capsys, tmp_path):
     code, err = run_cli(capsys, "--db", str(tmp_path / "x.db"), "--sites", str(missing))
     assert (code, err) == (2, f"错误 error: {missing}: no site profile (*.yaml) found")
     assert not (tmp_path / "x.db").exists()
+
+
+@pytest.mark.parametrize("verb", ["crawl", "run"])
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("--refresh-days", "-1", "错误 error: --refresh-days 必须不小于 0 must be 0 or more"),
+    ("--delay", "-0.5", "错误 error: --delay 必须不小于 0 must be 0 or more"),
+])
+def test_shared_crawl_options_are_checked_alike(capsys, tmp_path, verb, option, value, message):
+    """`citydx crawl` and `citydx run` take the same crawl options with the same checks."""
+    db = tmp_path / "x.db"
+    code = main([verb, "--db", str(db), "--samples", option, value])
+    assert (code, capsys.readouterr().err.strip()) == (2, message)
+    assert not db.exists()  # refused before anything started
+
+
+def test_shared_crawl_options_have_one_help_text():
+    import argparse
+
+    from citydx.commands import crawl, run
+
+    def helps(module) -> dict[str, str]:
+        parser = argparse.ArgumentParser()
+        module.register(parser.add_subparsers())
+        verb = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        (sub,) = verb.choices.values()
+        return {a.option_strings[0]: a.help for a in sub._actions if a.option_strings}
+
+    crawl_help, run_help = helps(crawl), helps(run)
+    shared = ["--samples", "--proxy", "--sites", "--delay", "--refresh-days"]
+    assert [crawl_help[o] for o in shared] == [run_help[o] for o in shared]
+
+
+def test_samples_with_proxy_uses_the_running_sample_server(monkeypatch, capsys, tmp_path):
+    """--samples --proxy URL crawls through that server instead of starting a second one."""
+    import types
+
+    import crawler.report
+    import crawler.runner
+    import crawler.samples.server
+
+    def no_server(*args, **kwargs):
+        raise AssertionError("a sample server was started although --proxy was given")
+
+    seen = {}
+
+    def fake_run_crawl(plan, **kwargs):
+        seen.update(kwargs)
+        return types.SimpleNamespace(run_id=1, failed=False)
+
+    monkeypatch.setattr(crawler.samples.server, "SampleServer", no_server)
+    monkeypatch.setattr(crawler.runner, "prepare", lambda *a, **k: None)
+    monkeypatch.setattr(crawler.runner, "run_crawl", fake_run_crawl)
+    monkeypatch.setattr(crawler.report, "print_report", lambda db, run_id: None)
+    code = main(["crawl", "--db", str(tmp_path / "x.db"), "--samples",
+                 "--proxy", "http://127.0.0.1:9/"])
+    assert code == 0
+    assert (seen["proxy"], seen["delay"]) == ("http://127.0.0.1:9/", 0.0)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-from pathlib import Path
 
-from citydx.commands.common import add_db_option
+from citydx.commands.common import (
+    add_crawl_options,
+    add_db_option,
+    check_crawl_options,
+    crawl_delay,
+)
 
 ORDER = 10
 
@@ -19,28 +23,16 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "citydx crawl --source http://www.gz.gov.cn/gkmlpt/index --city 广州",
     )
     add_db_option(parser)
+    add_crawl_options(parser)
     parser.add_argument("--city", help="只采集该城市 only this city (name in rules/cities.yaml)")
     parser.add_argument("--source", help="临时列表页 one ad-hoc list page URL (needs --city)")
     parser.add_argument("--cms", default="auto",
                         help="列表页的建站系统 CMS family of --source: auto, trs, hanweb, gkmlpt, "
                              "generic (default auto: detected from the page)")
-    parser.add_argument("--proxy", help="HTTP 代理 proxy URL, e.g. the sample server's")
-    parser.add_argument("--samples", action="store_true",
-                        help="启动内置样例门户并采集 serve the bundled sample portals and "
-                             "crawl them")
     parser.add_argument("--backfill", action="store_true",
                         help="翻页到底 page every source to its end")
-    parser.add_argument("--refresh-days", type=int, metavar="N",
-                        help="重新检查近 N 天发布的已知文件 re-fetch documents published in the "
-                             "last N days and record a new version when they changed")
     parser.add_argument("--browser", action="store_true",
                         help="启用浏览器通道 enable the browser lane for needs_browser sources")
-    parser.add_argument("--sites", type=Path,
-                        help="站点配置目录或文件 site profile folder or file; all its sources are "
-                             "crawled (default: crawler/sites, live or --samples profile)")
-    parser.add_argument("--delay", type=float, default=None,
-                        help="同一主机请求间隔秒数 seconds between requests per host "
-                             "(default 0.5; 0 with --samples)")
     parser.add_argument("--per-host", type=int, default=2,
                         help="每主机并发 concurrent requests per host (default 2)")
     parser.add_argument("--contact",
@@ -54,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from citydx.paths import default_db_path
     from citydx.registry import load_registry
-    from crawler.errors import CrawlOptionError, SamplesMissingError
+    from crawler.errors import SamplesMissingError
     from crawler.plan import CrawlOptions
     from crawler.report import print_report
     from crawler.runner import prepare, run_crawl
@@ -62,14 +54,13 @@ def run(args: argparse.Namespace) -> int:
 
     registry = load_registry()
     sources = choose_sources(args, registry)
-    if args.refresh_days is not None and args.refresh_days < 0:
-        raise CrawlOptionError("--refresh-days must be 0 or more")
+    check_crawl_options(args)
     options = CrawlOptions(backfill=args.backfill, refresh_days=args.refresh_days,
                            max_attachment_bytes=int(args.max_attachment_mb * 1024 * 1024),
                            browser=args.browser and browser_lane_installed())
     db_path = args.db or default_db_path()
     server = contextlib.nullcontext()
-    if args.samples:
+    if args.samples and not args.proxy:
         try:
             from crawler.samples.server import SampleServer
         except ImportError:
@@ -77,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         server = SampleServer()
     with server as srv:
         proxy = srv.proxy_url if srv is not None else args.proxy
-        delay = args.delay if args.delay is not None else (0.0 if args.samples else 0.5)
+        delay = crawl_delay(args)
         plan = prepare(db_path, registry, sources, options)
         result = run_crawl(plan, proxy=proxy, delay=delay, per_host=args.per_host,
                            progress=True, contact=args.contact)

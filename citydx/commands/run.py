@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from citydx.commands.common import add_db_option
+from citydx.commands.common import (
+    add_crawl_options,
+    add_db_option,
+    check_crawl_options,
+    crawl_delay,
+)
 from citydx.errors import CitydxError
 
 ORDER = 5
@@ -24,26 +29,14 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "Example: citydx run --samples; citydx run --city 杭州 --out out/runs",
     )
     add_db_option(parser)
+    add_crawl_options(parser)
     parser.add_argument("--city", action="append", default=[], metavar="NAME",
                         help="只处理该城市 only this city (repeatable; default all)")
     parser.add_argument("--out", type=Path, default=Path("out/runs"), metavar="DIR",
                         help="输出目录 folder for the runs' folders (default out/runs)")
-    parser.add_argument("--samples", action="store_true",
-                        help="采集内置样例门户 crawl the bundled sample portals (started here "
-                             "unless --proxy points at a running sample server)")
-    parser.add_argument("--proxy", help="HTTP 代理 proxy URL, e.g. a sample server's")
-    parser.add_argument("--sites", type=Path,
-                        help="站点配置目录或文件 site profile folder or file (default: "
-                             "crawler/sites, live or --samples profile)")
-    parser.add_argument("--refresh-days", type=int, metavar="N",
-                        help="重新检查近 N 天发布的文件 re-fetch documents published in the last "
-                             "N days (default: rules/pipeline.yaml refresh_days)")
     parser.add_argument("--as-of", metavar="YYYY-MM-DD",
                         help="评分截止日期 score evidence dated up to this day (default: the "
                              "round's window end, rules/assessment.yaml)")
-    parser.add_argument("--delay", type=float, default=None,
-                        help="同一主机请求间隔秒数 seconds between requests per host "
-                             "(default 0.5; 0 with --samples)")
     parser.add_argument("--no-crawl", action="store_true",
                         help="跳过采集 skip the crawl (extract, score and report what is stored)")
     parser.add_argument("--log-dir", type=Path, metavar="DIR",
@@ -66,8 +59,7 @@ def run(args: argparse.Namespace) -> int:
 
     settings = load_pipeline_settings()
     window_for(load_settings(), args.as_of)  # a bad --as-of stops the run before it starts
-    if args.refresh_days is not None and args.refresh_days < 0:
-        raise RunOptionError("--refresh-days 必须不小于 0 must be 0 or more")
+    check_crawl_options(args)
     if args.keep_logs is not None and args.keep_logs < 1:
         raise RunOptionError("--keep-logs 必须至少为 1 must be 1 or more")
     sources = [] if args.no_crawl else _sources(args)
@@ -76,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     refresh = args.refresh_days if args.refresh_days is not None else settings.refresh_days
     options = RunOptions(db_path=args.db or default_db_path(), out_root=args.out,
                          sources=sources, cities=args.city, samples=args.samples,
-                         proxy=args.proxy, delay=args.delay, refresh_days=refresh,
+                         proxy=args.proxy, delay=crawl_delay(args), refresh_days=refresh,
                          as_of=args.as_of, crawl=not args.no_crawl)
     console = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
     code, summary, folder = run_pipeline(options, settings, console)
