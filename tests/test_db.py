@@ -111,7 +111,10 @@ def test_init_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
                                        "104 cities, "
                                        "31 tertiary indicators (rules 2024.1)\n")
     db = open_db(path)
-    assert db["cities"].count == 104
+    # 104 cities and 27 province entries (the 4 municipalities are their own province).
+    assert db["cities"].count == 104 + 27
+    assert db.execute("SELECT COUNT(*) FROM cities WHERE kind = 'province' AND assessed = 0"
+                      ).fetchone() == (27,)
     assert db.execute("SELECT province, kind FROM cities WHERE name = '深圳'").fetchone() == (
         "广东", "separately_planned")
     db.conn.close()

@@ -24,7 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     tree = load_indicator_tree()
     db = open_project_db(args.db)
-    cities = db["cities"].count
+    # Province entries own provincial documents but are not cities: they are not counted.
+    cities = db.execute("SELECT COUNT(*) FROM cities WHERE kind != 'province'").fetchone()[0]
     print(f"数据库已就绪 database ready: schema v{schema_version(db)}, {cities} cities, "
           f"{len(tree.tertiaries)} tertiary indicators (rules {tree.version})")
     return 0
