@@ -235,5 +235,52 @@ CREATE TABLE pipeline_runs (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4)
+# Provincial documents: one stored document (owned by a province entry, cities.kind = 'province')
+# is evidence for every assessed city of its province, so evidence rows of one document, rule and
+# offset differ by city. The uniqueness key gains `city`. SQLite cannot change a constraint in
+# place, so evidence is copied into a table with the new key; indicator_score_evidence, the only
+# table that references it, is copied first to point at the copy, so foreign keys hold throughout.
+MIGRATION_5 = """
+CREATE TABLE evidence_v5 (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER REFERENCES documents(id),
+    attachment_id INTEGER REFERENCES attachments(id),
+    city TEXT NOT NULL REFERENCES cities(name),
+    indicator TEXT NOT NULL,
+    level TEXT NOT NULL,
+    status TEXT NOT NULL,
+    quantity REAL,
+    unit TEXT,
+    snippet TEXT NOT NULL,
+    start_offset INTEGER,
+    end_offset INTEGER,
+    rule_id TEXT NOT NULL,
+    rules_version TEXT NOT NULL,
+    attribution TEXT NOT NULL DEFAULT 'city',
+    confidence REAL NOT NULL DEFAULT 1.0,
+    evidence_date TEXT,
+    repealed INTEGER NOT NULL DEFAULT 0,
+    review_status TEXT NOT NULL DEFAULT 'pending',
+    created_at TEXT,
+    UNIQUE (document_id, attachment_id, city, indicator, rule_id, start_offset)
+);
+INSERT INTO evidence_v5 SELECT id, document_id, attachment_id, city, indicator, level, status,
+    quantity, unit, snippet, start_offset, end_offset, rule_id, rules_version, attribution,
+    confidence, evidence_date, repealed, review_status, created_at FROM evidence;
+CREATE TABLE indicator_score_evidence_v5 (
+    score_id INTEGER NOT NULL REFERENCES indicator_scores(id),
+    evidence_id INTEGER NOT NULL REFERENCES evidence_v5(id),
+    PRIMARY KEY (score_id, evidence_id)
+);
+INSERT INTO indicator_score_evidence_v5 SELECT score_id, evidence_id FROM indicator_score_evidence;
+DROP TABLE indicator_score_evidence;
+DROP TABLE evidence;
+ALTER TABLE evidence_v5 RENAME TO evidence;
+ALTER TABLE indicator_score_evidence_v5 RENAME TO indicator_score_evidence;
+CREATE INDEX evidence_city_indicator ON evidence(city, indicator);
+CREATE INDEX evidence_document ON evidence(document_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,
+                               MIGRATION_5)
 SCHEMA_VERSION = len(MIGRATIONS)

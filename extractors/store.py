@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlite_utils
 
 from db.audit import now_iso
+from extractors.attribution import CITY, PROVINCE
 from extractors.engine import Evidence, Extractor
 from extractors.metadata import DocumentMeta, parse_metadata
 
@@ -27,7 +28,7 @@ SELECT d.id, d.content_hash, length(d.text),
 FROM documents d LEFT JOIN extraction_state s ON s.document_id = d.id
 ORDER BY d.id
 """
-_KEY = ("attachment_id", "indicator", "rule_id", "start_offset", "level", "status")
+_KEY = ("attachment_id", "city", "indicator", "rule_id", "start_offset", "level", "status")
 
 
 @dataclass
@@ -66,29 +67,48 @@ def _meta(doc: dict) -> DocumentMeta:
 
 def extract_document(db: sqlite_utils.Database, extractor: Extractor,
                      doc_id: int) -> list[dict]:
-    """Evidence rows (as DB dicts) for one stored document and its attachments."""
+    """Evidence rows (as DB dicts) for one stored document and its attachments.
+
+    A document owned by a province entry is evidence for every assessed city of the province:
+    it is extracted once per city, each row attributed as computed for that city.
+    """
     doc = db.execute(
         "SELECT id, city, title, issuer, doc_number, written_date, published_date, validity, "
         "text FROM documents WHERE id = ?", [doc_id]).fetchone()
     doc = dict(zip(("id", "city", "title", "issuer", "doc_number", "written_date",
                     "published_date", "validity", "text"), doc, strict=True))
     meta = _meta(doc)
-    rows = [_db_row(e, doc, None) for e in
-            extractor.extract(doc["text"] or "", doc["city"], meta, doc["title"] or "")]
-    for att_id, text in db.execute(
-            "SELECT id, text FROM attachments WHERE document_id = ? AND status = 'ok' "
-            "AND text IS NOT NULL ORDER BY id", [doc_id]).fetchall():
-        att_meta = parse_metadata(text)
-        for field in ("issuer", "written_date", "published_date", "validity"):
-            if not getattr(att_meta, field):
-                setattr(att_meta, field, getattr(meta, field))
-        rows.extend(_db_row(e, doc, att_id) for e in extractor.extract(text, doc["city"],
-                                                                        att_meta))
+    attachments = db.execute(
+        "SELECT id, text FROM attachments WHERE document_id = ? AND status = 'ok' "
+        "AND text IS NOT NULL ORDER BY id", [doc_id]).fetchall()
+    targets = extractor.registry.fan_out(doc["city"])
+    provincial = targets != (doc["city"],)
+    rows = []
+    for city in targets:
+        found = [(e, None) for e in
+                 extractor.extract(doc["text"] or "", city, meta, doc["title"] or "")]
+        for att_id, text in attachments:
+            att_meta = parse_metadata(text)
+            for field in ("issuer", "written_date", "published_date", "validity"):
+                if not getattr(att_meta, field):
+                    setattr(att_meta, field, getattr(meta, field))
+            found.extend((e, att_id) for e in extractor.extract(text, city, att_meta))
+        if provincial:
+            found = [(_as_provincial(extractor, e, city), a) for e, a in found]
+        rows.extend(_db_row(e, doc, att_id, city) for e, att_id in found)
     return rows
 
 
-def _db_row(e: Evidence, doc: dict, attachment_id: int | None) -> dict:
-    return {"document_id": doc["id"], "attachment_id": attachment_id, "city": doc["city"],
+def _as_provincial(extractor: Extractor, e: Evidence, city: str) -> Evidence:
+    """On a provincial document, 'city' words (各市, 市政府, no named actor) speak of every
+    city alike: the row is the city's own only when its snippet names the city or a district."""
+    if e.attribution != CITY or any(n in e.snippet for n in extractor.attributor(city).own_names):
+        return e
+    return replace(e, attribution=PROVINCE)
+
+
+def _db_row(e: Evidence, doc: dict, attachment_id: int | None, city: str) -> dict:
+    return {"document_id": doc["id"], "attachment_id": attachment_id, "city": city,
             "indicator": e.indicator, "level": e.level, "status": e.status,
             "quantity": e.quantity, "unit": e.unit, "snippet": e.snippet,
             "start_offset": e.start, "end_offset": e.end, "rule_id": e.rule_id,
