@@ -92,7 +92,7 @@ def indicator_across(db: sqlite_utils.Database, run_id: int | None,
         "(SELECT COUNT(*) FROM evidence e WHERE e.city = c.name AND e.indicator = :ind "
         "AND e.review_status = 'pending') AS pending_count "
         "FROM cities c LEFT JOIN indicator_scores s ON s.city = c.name "
-        "AND s.indicator = :ind AND s.scoring_run_id = :run "
+        "AND s.indicator = :ind AND s.scoring_run_id = :run WHERE c.kind != 'province' "
         "ORDER BY COALESCE(s.points, -1) DESC, c.name", {"ind": indicator, "run": run_id})
     return _rows(cursor)
 
@@ -119,17 +119,25 @@ def city_total(db: sqlite_utils.Database, run_id: int | None, city: str) -> floa
 
 
 def city_exists(db: sqlite_utils.Database, city: str) -> bool:
-    return db.conn.execute("SELECT 1 FROM cities WHERE name = ?", [city]).fetchone() is not None
+    """Province entries own documents but have no city page (they are never scored)."""
+    return db.conn.execute("SELECT 1 FROM cities WHERE name = ? AND kind != 'province'",
+                           [city]).fetchone() is not None
 
 
 def document(db: sqlite_utils.Database, document_id: int) -> dict[str, Any] | None:
     cursor = db.conn.execute(
         "SELECT id, city, url, title, issuer, doc_number, index_number, category, written_date, "
         "published_date, validity, fetched_at, version, html IS NOT NULL AS has_html, "
-        "substr(text, 1, 20000) AS text, length(text) AS text_len FROM documents WHERE id = ?",
-        [document_id])
+        "substr(text, 1, 20000) AS text, length(text) AS text_len, "
+        "(SELECT kind FROM cities WHERE name = documents.city) AS owner_kind "
+        "FROM documents WHERE id = ?", [document_id])
     rows = _rows(cursor)
-    return rows[0] if rows else None
+    if not rows:
+        return None
+    # A province entry's document is evidence for several cities: the page names them.
+    rows[0]["evidence_cities"] = [r[0] for r in db.conn.execute(
+        "SELECT DISTINCT city FROM evidence WHERE document_id = ? ORDER BY city", [document_id])]
+    return rows[0]
 
 
 def stored_html(db: sqlite_utils.Database, document_id: int) -> str | None:

@@ -61,8 +61,11 @@ def extract(db: sqlite_utils.Database, cities: list[str] | None,
     extractor = load_extractor()
     version = extractor.ruleset.version
     city_of = dict(db.conn.execute("SELECT id, city FROM documents"))
+    # A province entry's documents are evidence for its cities: chosen cities bring them along.
+    owners = set(cities or ()) | {p.name for p in extractor.registry.provinces
+                                  if set(extractor.registry.fan_out(p.name)) & set(cities or ())}
     pending = [(d, f) for d, f in pending_documents(db, version)
-               if not cities or city_of.get(d) in cities]
+               if not cities or city_of.get(d) in owners]
     stats, outcome = ExtractStats(), ExtractOutcome()
     for done, (doc_id, fingerprint) in enumerate(pending, 1):
         try:

@@ -75,7 +75,10 @@ def compute_run(db: sqlite_utils.Database, tree: IndicatorTree, window: Window,
     hooks = hooks or Hooks()
     hooks.evidence_total(db.conn.execute("SELECT COUNT(*) FROM evidence").fetchone()[0])
     pairs, stats = read_evidence(db, tree, window, hooks.evidence_rows)
-    cities = db.conn.execute("SELECT name, assessed FROM cities ORDER BY name").fetchall()
+    # Province entries own provincial documents; their evidence is written for each city of the
+    # province, so the entry itself is never scored.
+    cities = db.conn.execute("SELECT name, assessed FROM cities WHERE kind != 'province' "
+                             "ORDER BY name").fetchall()
     assessed = {name for name, flag in cities if flag}
     norms = {t.name: normaliser(t.quantity, _reference(pairs, t.name, assessed))
              for t in tree.tertiaries if t.quantity}
