@@ -123,7 +123,8 @@ def _parse_provinces(path: str, data: dict, cities: list[City],
     city_domains = {d: c.name for c in cities for d in c.domains}
     entries = []
     for node in nodes:
-        entry = _parse_province(path, node, seen, assessed, by_province)
+        entry = _parse_province(path, node, line_of(node) or line_of(nodes), seen, assessed,
+                                by_province)
         for domain in entry.domains:
             if domain in city_domains:
                 raise RulesFileError(path, line_of(node), f"province '{entry.name}': domain "
@@ -132,9 +133,8 @@ def _parse_provinces(path: str, data: dict, cities: list[City],
     return tuple(entries)
 
 
-def _parse_province(path: str, node: object, seen: set[str], assessed: set[str],
-                    by_province: dict[str, str]) -> City:
-    line = line_of(node)
+def _parse_province(path: str, node: object, line: int | None, seen: set[str],
+                    assessed: set[str], by_province: dict[str, str]) -> City:
     if not isinstance(node, dict):
         raise RulesFileError(path, line, "each province must be a mapping")
     name = node.get("name")
