@@ -24,6 +24,16 @@ class UnknownCityError(CitydxError):
         )
 
 
+class ProvinceEntryError(CitydxError):
+    """A province entry (rules/cities.yaml `provinces:`) was named where a city is needed."""
+
+    def __init__(self, name: str, province: str) -> None:
+        super().__init__(
+            f"“{name}”是省级门户，不是城市 '{name}' is a provincial portal, not a city: its "
+            f"documents count for each assessed city of {province}; name one of those cities"
+        )
+
+
 class UnknownIndicatorError(CitydxError):
     def __init__(self, name: str) -> None:
         super().__init__(

@@ -9,17 +9,19 @@ import sqlite_utils
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from citydx.errors import UnknownCityError
+from citydx.errors import ProvinceEntryError, UnknownCityError
 from citydx.indicators import IndicatorTree
 from scoring.engine import Hooks, RunResult, compute_run
 from scoring.window import Window
 
 
 def check_cities(db: sqlite_utils.Database, names: list[str]) -> None:
-    known = {row[0] for row in db.conn.execute("SELECT name FROM cities")}
+    known = {row[0]: row[1:] for row in db.conn.execute("SELECT name, kind, province FROM cities")}
     for name in names:
         if name not in known:
             raise UnknownCityError(name)
+        if known[name][0] == "province":  # an owner of documents, never scored
+            raise ProvinceEntryError(name, known[name][1])
 
 
 def compute_with_progress(db: sqlite_utils.Database, tree: IndicatorTree, window: Window,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from citydx.errors import UnknownCityError
+from citydx.errors import ProvinceEntryError, UnknownCityError
 from citydx.indicators import IndicatorTree
 from db.audit import log_action, now_iso
 from scoring.errors import (
@@ -72,8 +72,11 @@ def clear_override(db: sqlite_utils.Database, tree: IndicatorTree, city: str, in
 
 
 def _check_city(db: sqlite_utils.Database, city: str) -> None:
-    if not db.conn.execute("SELECT 1 FROM cities WHERE name = ?", [city]).fetchone():
+    row = db.conn.execute("SELECT kind, province FROM cities WHERE name = ?", [city]).fetchone()
+    if not row:
         raise UnknownCityError(city)
+    if row[0] == "province":  # a province entry is never scored, so it takes no override
+        raise ProvinceEntryError(city, row[1])
 
 
 def _deactivate(db: sqlite_utils.Database, city: str, indicator: str) -> list[int]:
