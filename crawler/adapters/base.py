@@ -36,6 +36,14 @@ class ListPage:
     method: str = "GET"
 
 
+@dataclass(frozen=True)
+class ListPost:
+    """A list page fetched by POST: where to send the form and what it says."""
+
+    url: str
+    body: str
+
+
 class Adapter:
     """Base adapter; families override parse_list."""
 
@@ -43,6 +51,10 @@ class Adapter:
 
     def parse_list(self, url: str, text: str, page_no: int) -> ListPage:
         raise NotImplementedError
+
+    def list_post(self, url: str, page_no: int) -> ListPost | None:
+        """Page page_no of the list at url as a POST form; None (the default) means GET url."""
+        return None
 
 
 def row_from_element(el: lxml_html.HtmlElement, href: str, base_url: str,

@@ -17,7 +17,7 @@ from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, StopDownload
 from twisted.python.failure import Failure
 
-from crawler.adapters import ListPage, ListRow, adapter_for, detect_cms
+from crawler.adapters import ListPage, ListRow, adapter_for, detect_cms, list_post
 from crawler.attachments import extract_text, filename_from, sha256
 from crawler.blocking import block_reason
 from crawler.canonical import canonical_url, is_allowed
@@ -42,6 +42,7 @@ class PortalSpider(scrapy.Spider):
         self.states = {p.source_id: SourceState(p) for p in plan.sources}
         self.known_at_start = frozenset(plan.known)
         self.scheduled: set[str] = set()
+        self.listed: dict[int, set[str]] = {}  # per source: rows its list pages gave this run
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any) -> PortalSpider:
@@ -66,12 +67,20 @@ class PortalSpider(scrapy.Spider):
                 self.scheduled.add(url)
                 yield self.detail_request(state, ListRow(url), refresh=True)
 
-    def list_request(self, plan: SourcePlan, url: str, page_no: int) -> scrapy.Request:
+    def list_request(self, plan: SourcePlan, url: str, page_no: int,
+                     cms: str | None = None) -> scrapy.Request:
+        meta = {"source_id": plan.source_id, "page_no": page_no, "kind": "list",
+                "handle_httpstatus_list": ERROR_STATUSES, **self.browser_meta(plan)}
+        post = list_post(cms or plan.source.cms, url, page_no)
+        if post is not None:  # a POST list (苏州 loadData): the adapter reads the list URL back
+            return scrapy.Request(
+                post.url, method="POST", body=post.body, callback=self.parse_list,
+                errback=self.list_failed, dont_filter=True, priority=LIST_PRIORITY,
+                headers={"Content-Type": "application/x-www-form-urlencoded"},
+                meta={**meta, "list_url": url})
         return scrapy.Request(
             url, callback=self.parse_list, errback=self.list_failed, dont_filter=True,
-            priority=LIST_PRIORITY,
-            meta={"source_id": plan.source_id, "page_no": page_no, "kind": "list",
-                  "handle_httpstatus_list": ERROR_STATUSES, **self.browser_meta(plan)})
+            priority=LIST_PRIORITY, meta=meta)
 
     def browser_meta(self, plan: SourcePlan) -> dict[str, Any]:
         """Pages of needs_browser sources are rendered by the browser lane when it is on."""
@@ -101,11 +110,15 @@ class PortalSpider(scrapy.Spider):
             return
         state.add("lists_fetched")
         self.inc("lists/fetched")
-        cms = state.cms or self.family(state, response.url, text)
-        page = adapter_for(cms).parse_list(response.url, text, page_no)
+        list_url = response.meta.get("list_url", response.url)
+        cms = state.cms or self.family(state, list_url, text)
+        page = adapter_for(cms).parse_list(list_url, text, page_no)
         if not page.bootstrap and not page.rows:
             if state.rows_seen:  # a first page without rows is judged at the end: empty/broken
                 self.end_paging(state, page_no, "列表页无条目 list page had no rows")
+            return
+        if self.repeats_earlier_rows(state, page) and page_no > 1:
+            self.end_paging(state, page_no, "列表页重复前页 page repeats rows already listed")
             return
         state.rows_seen += len(page.rows)
         for row in page.rows:
@@ -113,7 +126,7 @@ class PortalSpider(scrapy.Spider):
             if request is not None:
                 yield request
         if page.next_url and self.keep_paging(state, page):
-            yield self.list_request(state.plan, page.next_url, page_no + 1)
+            yield self.list_request(state.plan, page.next_url, page_no + 1, cms)
 
     def family(self, state: SourceState, url: str, text: str) -> str:
         cms = state.plan.source.cms
@@ -133,6 +146,16 @@ class PortalSpider(scrapy.Spider):
             self.inc("documents/unchanged")
             return None
         return self.detail_request(state, row)
+
+    def repeats_earlier_rows(self, state: SourceState, page: ListPage) -> bool:
+        """A deep page listing only rows its source's earlier pages gave: the server ignored
+        the page number (Zhejiang's gateway does so abroad), so paging on would loop."""
+        listed = self.listed.setdefault(state.plan.source_id, set())
+        urls = {canonical_url(r.url) for r in page.rows if not r.pinned} \
+            or {canonical_url(r.url) for r in page.rows}
+        repeated = urls <= listed
+        listed.update(urls)
+        return repeated
 
     def keep_paging(self, state: SourceState, page: ListPage) -> bool:
         """Incremental stop: a page whose non-pinned rows are all known ends the listing."""
