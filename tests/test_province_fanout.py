@@ -102,3 +102,19 @@ def test_the_province_entry_is_never_scored_ranked_or_exported(scored, tmp_path:
     written = export_sheets(db, tmp_path / "sheets")
     assert len(written) == 104
     assert not (tmp_path / "sheets" / "浙江省.xlsx").exists()
+
+
+@pytest.mark.parametrize("chosen, extracted_documents", [
+    (["宁波"], 1),  # a city of 浙江 brings 浙江省's document along
+    (["北京"], 0),  # a city of another province does not
+])
+def test_pipeline_city_filter_brings_the_province_documents(
+        chosen: list[str], extracted_documents: int, tmp_path: Path) -> None:
+    from pipeline.stages import extract
+
+    db = open_db(tmp_path / "c.db")
+    sync_cities(db, load_registry())
+    add_document(db, "浙江省", "https://www.zj.gov.cn/art/2024/5/6/art_1_1.html", title=TITLE,
+                 issuer="浙江省人民政府办公厅", published_date="2024-05-06", text=TEXT)
+    outcome = extract(db, chosen, lambda done, total: None)
+    assert (outcome.documents, outcome.failures) == (extracted_documents, [])
