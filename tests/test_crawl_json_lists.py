@@ -92,9 +92,11 @@ def test_suzhou_post_list_documents_incremental_and_backfill(tmp_path):
 
 def test_igs_list_documents_incremental_and_broken_deep_page(tmp_path):
     db = tmp_path / "citydx.db"
-    portal = Portal("igs", NJ_PATH, docs(NJ, "njsfzhggwyh", "南京市发展和改革委员会", 5), 2)
+    portal = Portal("igs", NJ_PATH, docs(NJ, "njsfzhggwyh", "南京市发展和改革委员会", 6), 2)
     for doc in portal.docs:
         doc.url = doc.url.replace(".shtml", ".html")
+    clone = portal.docs[2]  # a row pointing at a mirror host: off the allow-list, never fetched
+    clone.url = clone.url.replace("fgw.nanjing.gov.cn", "www.156152.com")
     with PortalServer(portal) as srv:
         result, first = run(db, NJ_LIST, "南京", "igs", srv)
         assert result.returncode == 0, result.stdout + result.stderr
@@ -103,12 +105,14 @@ def test_igs_list_documents_incremental_and_broken_deep_page(tmp_path):
         assert [(q["pageIndex"], q["pageNumber"], q["filter[CHANNELID]"]) for q in asked] == [
             ([n], [n], ["31139"]) for n in ("1", "2", "3")]
         # the detail table has no 发布日期: published is the list's DOCRELTIME in Beijing time
-        assert stored(db) == {d.url: expected(d) for d in portal.docs}
+        assert stored(db) == {d.url: expected(d) for d in portal.docs if d is not clone}
+        assert not [u for _, u, _ in srv.requests if "156152" in u]
 
         portal.docs.insert(0, docs(NJ, "njsfzhggwyh", "南京市发展和改革委员会", 1, first=9)[0])
         portal.docs[0].url = portal.docs[0].url.replace(".shtml", ".html")
         mark = len(srv.requests)
         result, second = run(db, NJ_LIST, "南京", "igs", srv)
+        # page 2 holds one known row and the mirror row: nothing new there, paging ends
         assert (second["new_documents"], len(srv.list_requests(mark))) == (1, 2)
 
         portal.broken_pages = {2}  # an HTML error page instead of JSON, deep in a backfill
@@ -153,3 +157,18 @@ def test_bulidstatic_gateway_ignoring_page_no_stops_with_a_note(tmp_path):
         assert len(srv.list_requests()) == 2
         assert (first["status"], first["new_documents"]) == ("ok", 2)
         assert "列表页重复前页 page repeats rows already listed" in first["message"]
+
+
+def test_auto_detection_posts_to_the_suzhou_endpoint_from_a_sites_file(tmp_path):
+    db = tmp_path / "citydx.db"
+    source = f"{SZ}{SZ_PATH}?pageSize=2&channel_id=c01"
+    sites = tmp_path / "sites.yaml"
+    sites.write_text(f"profile: live\nsources:\n  - {{city: 苏州, url: '{source}', cms: auto}}\n",
+                     encoding="utf-8")
+    portal = Portal("suzhou_json", SZ_PATH, docs(SZ, "szsrmzf/zfwj", "苏州市人民政府", 3), 2)
+    with PortalServer(portal) as srv:
+        result = crawl(db, "--sites", str(sites), "--proxy", srv.proxy_url)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert srv.list_requests() == [
+            ("POST", f"{SZ}{SZ_PATH}?pageSize=2", f"pageIndex={n}&channel_id=c01") for n in (1, 2)]
+    assert stored(db) == {d.url: expected(d) for d in portal.docs}
