@@ -14,6 +14,7 @@ from extractors.normalize import normalize_for_matching
 from extractors.rules import CommonRules
 
 CITY, PROVINCE, NATIONAL, OTHER_CITY = "city", "province", "national", "other_city"
+_OWN = "own"  # 我市, 本市, 全市: the city of whoever wrote the text
 _DISTRICT_BODY = re.compile(r"^[\u4e00-\u9fff]{1,6}(区|县|新区|开发区|高新区)"
                             r"(人民政府|政府|委员会|管委会|办公室|[\u4e00-\u9fff]{0,12}(局|委|办|中心))")
 _OWN_WORDS = ("我市", "本市", "全市", "市政府", "市委", "市人民政府", "市政府办公室", "市数据局",
@@ -25,6 +26,7 @@ class Mention:
     start: int
     end: int
     attribution: str
+    generic: bool = False  # "我市", "全市": refers to the author, whoever that is
 
 
 class NameIndex:
@@ -45,7 +47,7 @@ class NameIndex:
         for city in city_names:
             vocab[city] = ("place", city)
         for word in _OWN_WORDS:
-            vocab[word] = (CITY, "")
+            vocab[word] = (_OWN, "")
         self.automaton = _build_automaton(
             {normalize_for_matching(w): v for w, v in vocab.items()})
 
@@ -65,6 +67,8 @@ class Attributor:
         """What a named entity means for this city."""
         if kind in (CITY, NATIONAL):
             return kind
+        if kind == _OWN:
+            return CITY
         if kind == "place":  # a city or one of its districts
             return CITY if owner == self.city else OTHER_CITY
         if kind == "province_name":
@@ -79,12 +83,23 @@ class Attributor:
                 continue  # "中国联通江苏公司" names a company, not the province
             attribution = self._attribution(kind, owner)
             start = end - length + 1
+            mention = Mention(start, end + 1, attribution, kind == _OWN)
             if found and start <= found[-1].end - 1:
                 if length > found[-1].end - found[-1].start and start <= found[-1].start:
-                    found[-1] = Mention(start, end + 1, attribution)
+                    found[-1] = mention
                 continue
-            found.append(Mention(start, end + 1, attribution))
+            found.append(mention)
         return found
+
+    def of_source(self, source: str) -> str | None:
+        """"来源：无锡日报": an article taken from another city's or the nation's outlet.
+
+        Only a named place or national body counts: "来源：中国新闻网" may well report this city.
+        """
+        mentions = self.mentions(normalize_for_matching(source))
+        if mentions and mentions[0].attribution in (OTHER_CITY, NATIONAL):
+            return mentions[0].attribution
+        return None
 
     def of_issuer(self, issuer: str) -> str | None:
         """Attribution of a document from its issuing body; None when the issuer is unknown."""

@@ -7,10 +7,11 @@ quantities, attribution) runs only on the sentences that hold a hit.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from citydx.registry import Registry
-from extractors.attribution import CITY, OTHER_CITY, Attributor, NameIndex
+from extractors.attribution import CITY, NATIONAL, OTHER_CITY, PROVINCE, Attributor, NameIndex
 from extractors.metadata import DocumentMeta, parse_metadata
 from extractors.normalize import normalize_for_matching
 from extractors.quantities import find_quantities
@@ -24,6 +25,12 @@ _TOTAL_WORDS = ("累计", "达到", "共计", "总计", "合计", "总数")
 _ISSUED_AFTER = ("印发给", "现印发", "予以印发", "予以发布", "现予发布", "现予颁布", "予以颁布",
                  "起施行", "起正式施行", "起实施", "正式施行")
 _DRAFTING = ("启动", "编制", "起草", "研究制定", "制定工作", "修编")
+# "《…》正式印发", "《…》日前印发实施": the verb right after the title, past a few adverbs.
+_DIRECT_ISSUED = re.compile(r"^(已经?|日前|近日|正式|现|予以|现予|于[\d一二三四五六七八九十]+月"
+                            r"[\d一二三四五六七八九十]+日|[(（][^)）]{0,8}[)）])*"
+                            r"(印发|发布|出台|颁布|表决通过|审议通过)")
+# "决定废止《…》，本决定自公布之日起施行": what follows a new subject is not about the title.
+_NEW_SUBJECT = re.compile(r"本(决定|通知|意见|办法|公告|规定|方案|细则|条例|文件)")
 _SENTENCE_END = re.compile(r"[。!?;！？；\n]")
 _SENTENCE_END_REVERSED = _SENTENCE_END
 _POLICY_TITLE = re.compile(r"(办法|方案|规划|意见|细则|通知|规定|条例|计划|措施|政策|标准|指南|"
@@ -59,6 +66,7 @@ class _Doc:
     meta: DocumentMeta
     attribution: str
     title_span: tuple[int, int]
+    author: str | None = None  # from the issuer or source line, not guessed from the headline
     mentions: dict = field(default_factory=dict)
     _sentences: dict = field(default_factory=dict)
 
@@ -95,8 +103,10 @@ class Extractor:
         for word, indexes in keywords.items():
             self._automaton.add_word(word, (len(word), tuple(indexes)))
         self._automaton.make_automaton()
+        self._longest = max(map(len, keywords), default=0)
         common = ruleset.common
         self._issuing = tuple(normalize_for_matching(v) for v in common.issuing_verbs)
+        self._repeal = tuple(normalize_for_matching(v) for v in common.repeal_verbs)
         self._skip = tuple(normalize_for_matching(v) for v in common.skip_sentence_cues
                            if not v.startswith("^"))
         self._skip_start = tuple(normalize_for_matching(v[1:]) for v in
@@ -119,8 +129,7 @@ class Extractor:
         doc = self._prepare(text, meta, attributor, title)
         rows: list[Evidence] = []
         seen: dict[tuple[int, int], dict[str, int]] = {}
-        for end, (length, indexes) in self._automaton.iter(doc.norm):
-            start = end - length + 1
+        for start, end, indexes in self._hits(doc.norm):
             sent = doc.sentence(start)
             if self._skip_sentence(doc.norm, sent):
                 continue
@@ -139,6 +148,32 @@ class Extractor:
                     rows[first] = replace(rows[first], quantity=row.quantity, unit=row.unit)
         return self._finish(rows, doc)
 
+    def _hits(self, norm: str) -> list[tuple[int, int, tuple[int, ...]]]:
+        """Keyword hits (start, last index, rules), in text order.
+
+        A hit inside a longer keyword of other indicators is theirs: "实施细则" inside
+        "授权运营管理实施细则" is not a data-management rule, "一件事" inside "高效处置一件事"
+        is not a service item, "数字经济" inside "数字经济监测平台" is not a development aim.
+        """
+        hits = [(end - length + 1, end, indexes)
+                for end, (length, indexes) in self._automaton.iter(norm)]
+        if len(hits) < 2:
+            return hits
+        ends = [end for _, end, _ in hits]  # the automaton reports hits in order of their end
+        out = []
+        for start, end, indexes in hits:
+            claimed: set[str] = set()
+            # A longer hit holding this one ends at or after it, within the longest keyword.
+            for j in range(bisect_left(ends, end), bisect_right(ends, start + self._longest)):
+                other_start, other_end, others = hits[j]
+                if other_start <= start and other_end - other_start > end - start:
+                    claimed.update(self._rules[k].indicator for k in others)
+            if claimed:
+                indexes = tuple(k for k in indexes if self._rules[k].indicator in claimed)
+            if indexes:
+                out.append((start, end, indexes))
+        return out
+
     def _skip_sentence(self, norm: str, sent: tuple[int, int]) -> bool:
         sentence = norm[sent[0]:sent[1]]
         return any(cue in sentence for cue in self._skip) \
@@ -154,6 +189,9 @@ class Extractor:
         if forwarded >= 0:  # "昆明市人民政府转发国务院关于…": the document is the forwarded one's
             mentions = attributor.mentions(norm[forwarded:span[1]])
             attribution = mentions[0].attribution if mentions else attribution
+        if attribution is None and meta.source:
+            attribution = attributor.of_source(meta.source)
+        author = attribution
         if attribution is None:
             # A headline names its actor first: "转载：国家网信办部署…", "市数据局赴杭州…".
             mentions = attributor.mentions(norm[span[0]:span[1]])
@@ -161,7 +199,7 @@ class Extractor:
                 lead = _lead_sentence(norm, span[1])
                 mentions = attributor.mentions(norm[lead[0]:lead[1]])
             attribution = mentions[0].attribution if mentions else CITY
-        return _Doc(text, norm, meta, attribution, span)
+        return _Doc(text, norm, meta, attribution, span, author)
 
     def _match(self, rule: Rule, doc: _Doc, sent: tuple[int, int], start: int, end: int,
                attributor: Attributor, narrow: bool = False) -> Evidence | None:
@@ -203,7 +241,10 @@ class Extractor:
         norm = doc.norm
         bracket = _cited_title(norm, sent[0], start, end)
         if bracket is not None:
-            if self._issued_before(norm, sent[0], bracket) or self._issued_after(norm, end):
+            if norm[max(sent[0], bracket - 6):bracket].endswith(self._repeal):
+                return []  # "决定废止《…》": the title is being repealed
+            if self._issued_before(norm, sent[0], bracket) or \
+                    self._issued_after(norm, end, sent[1]):
                 return ["issued", "mentioned"]
             close = norm.find("》", end - 1)
             # "启动《…规划》编制工作" plans the document; "根据《…》", "拟对《…》开展评估" cite it.
@@ -218,6 +259,9 @@ class Extractor:
                 return before
             if any(v in norm[end:end + 6] for v in (*_DRAFTING, "征求意见")):
                 return ["planned"]  # "…管理办法起草工作进展", "…办法（征求意见稿）"
+            after = norm[end:_clause(norm, sent, start, end)[1]]
+            if self.status.words(after) & self.status.pending:
+                return ["planned"]  # "数据交易服务中心目前正处于筹建阶段"
             if self.status.words(norm[sent[0]:sent[1]]) & self.status.negation:
                 return ["negated"]  # "参加了全国评选，均未获奖"
             return [rule.status]
@@ -239,11 +283,15 @@ class Extractor:
         window = norm[max(sent_start, bracket - 8):bracket]
         return any(window.endswith(v) or window.endswith(v + "了") for v in self._issuing)
 
-    def _issued_after(self, norm: str, end: int) -> bool:
-        """"现将《…》印发给你们": the verb follows the title."""
+    def _issued_after(self, norm: str, end: int, sent_end: int) -> bool:
+        """"现将《…》印发给你们", "《…》正式印发": the verb follows the title."""
         close = norm.find("》", end - 1)
-        window = norm[close + 1:close + 24] if close >= 0 else ""
-        return any(v in window for v in _ISSUED_AFTER)
+        if close < 0 or close >= sent_end:
+            return False
+        window = norm[close + 1:min(close + 24, sent_end)]
+        subject = _NEW_SUBJECT.search(window)
+        window = window[:subject.start()] if subject else window
+        return any(v in window for v in _ISSUED_AFTER) or bool(_DIRECT_ISSUED.match(window))
 
     def _issued_title(self, norm: str, sent_start: int, pos: int) -> bool:
         bracket = norm.rfind("《", sent_start, pos)
@@ -267,6 +315,8 @@ class Extractor:
             return doc.attribution
         last = before[-1]
         first = before[0]
+        if last.generic and doc.author in (OTHER_CITY, PROVINCE, NATIONAL):
+            return doc.author  # "本市…" in 无锡's measures on 常州's portal is 无锡
         if last.attribution == OTHER_CITY and first.attribution == CITY and \
                 doc.norm[sent_start + first.end:sent_start + first.end + 3].lstrip("市")\
                 .startswith(_JOINT):

@@ -17,8 +17,9 @@ _FIELDS = {
     "index_number": ("索引号",),
     "written_date": ("成文日期", "印发日期", "发文日期"),
     "published_date": ("发布日期", "公开日期", "发布时间"),
-    "validity": ("有效性", "时效", "效力状态", "有效性状态"),
+    "validity": ("有效性", "时效", "时效性", "效力状态", "有效性状态"),
     "title": ("标题", "名称"),
+    "source": ("来源", "信息来源", "文章来源", "稿件来源"),
 }
 _LABEL_TO_FIELD = {label: name for name, labels in _FIELDS.items() for label in labels}
 _META_LINE = re.compile(
@@ -32,6 +33,9 @@ _CN_DATE = re.compile(r"(?P<y>[二〇零一三四五六七八九]{4})年(?P<m>[�
 _ISSUER_END = re.compile(r"(人民政府|办公厅|办公室|委员会|管理局|局|委|厅|中心|政府|领导小组|"
                          r"指挥部|小组|公司|协会|研究院)$")
 REPEALED_WORDS = ("失效", "废止", "已废止", "已失效", "作废")
+# "（已废止）" beside the title, or a banner "【该文件已废止】" / "本文件已失效" at the top.
+_REPEALED_MARK = re.compile(r"[(（【\[](已)?(失效|废止)[)）】\]]|(本|该|此)(文件|办法|规定|通知)"
+                            r"(已经?|现已)(宣布)?(失效|废止)")
 
 
 @dataclass
@@ -43,6 +47,7 @@ class DocumentMeta:
     published_date: str = ""
     validity: str = ""
     title: str = ""
+    source: str = ""  # "来源：无锡日报": where a reposted article came from
     body_start: int = 0  # offset of the first character after the metadata block
 
     @property
@@ -90,15 +95,18 @@ def parse_metadata(text: str, max_lines: int = 20) -> DocumentMeta:
             field = _LABEL_TO_FIELD[match["label"]]
             if field.endswith("_date"):
                 value = iso_date(value) or value
+            if field == "source":  # "来源：无锡日报　　发布时间：…" holds two fields
+                value = value.replace("\u3000", " ").split()[0] if value.split() else ""
             if not getattr(meta, field):
                 setattr(meta, field, value)
-            meta.body_start = offset + len(line) + 1
+            if field != "source":  # the source line sits under the headline, not above it
+                meta.body_start = offset + len(line) + 1
         offset += len(line) + 1
     meta.body_start = min(meta.body_start, len(text))
     _sign_off(text, meta)
     if not meta.validity:
         head = normalize_for_matching(text[:200])
-        if re.search(r"[(（【\[](已)?(失效|废止)[)）】\]]", head):
+        if _REPEALED_MARK.search(head):
             meta.validity = "失效"
     return meta
 

@@ -30,7 +30,8 @@ _COUNT_KEYS = {"unit", "levels", "domains", "note"}
 _QUANTITY_KEYS = {"units", "unit", "max_distance", "sum"}
 _COMMON_KEYS = {"status_cues", "past_markers", "weak_planned_cues", "negation_cues",
                 "issuing_verbs", "national_bodies", "province_bodies", "districts",
-                "skip_sentence_cues", "clause_only_cues", "intent_cues", "not_cues", "note"}
+                "skip_sentence_cues", "clause_only_cues", "intent_cues", "not_cues", "note",
+                "weak_past_markers", "preparatory_steps", "pending_cues", "repeal_verbs"}
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,10 @@ class CommonRules:
     clause_only_cues: tuple[str, ...] = ()
     intent_cues: tuple[str, ...] = ()
     not_cues: tuple[str, ...] = ()
+    weak_past_markers: tuple[str, ...] = ()
+    preparatory_steps: tuple[str, ...] = ()
+    pending_cues: tuple[str, ...] = ()
+    repeal_verbs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -309,6 +314,10 @@ def load_common(path: Path) -> CommonRules:
         clause_only_cues=c.strings(data, "clause_only_cues", "common rules"),
         intent_cues=c.strings(data, "intent_cues", "common rules"),
         not_cues=c.strings(data, "not_cues", "common rules"),
+        weak_past_markers=c.strings(data, "weak_past_markers", "common rules"),
+        preparatory_steps=c.strings(data, "preparatory_steps", "common rules"),
+        pending_cues=c.strings(data, "pending_cues", "common rules"),
+        repeal_verbs=c.strings(data, "repeal_verbs", "common rules"),
     )
 
 

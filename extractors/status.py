@@ -17,6 +17,8 @@ from extractors.normalize import normalize_for_matching
 from extractors.rules import CommonRules
 
 CLAUSE_BREAKS = ",:，："
+# Stands in the cue words of a clause for "a step towards the thing is done": a plan.
+PREPARING = "<preparing>"
 # A target date or aim earlier in the sentence makes "建成" a plan: "到2025年底，基本建成…".
 _HORIZON = re.compile(r"(到|至|于)\s*20\d{2}\s*年|20\d{2}\s*年(底|末|内)?前|力争|预计|计划|目标")
 
@@ -67,15 +69,19 @@ class StatusDetector:
         cues = common.status_cues
         self.built = fold(cues.get("built", ()))
         self.issued = fold(cues.get("issued", ()))
-        self.planned = fold(cues.get("planned", ()))
+        self.planned = fold(cues.get("planned", ())) | {PREPARING}
         self.weak = fold(common.weak_planned_cues)
         self.past = fold(common.past_markers)
         self.negation = fold(common.negation_cues)
         self.clause_only = fold(common.clause_only_cues)
         self.intent = fold(common.intent_cues)
         self.not_cues = fold(common.not_cues)
-        self._vocabulary = _automaton(self.built | self.issued | self.planned | self.weak
-                                      | self.past | self.negation | self.intent, self.not_cues)
+        self.weak_past = fold(common.weak_past_markers)
+        self.preparatory = fold(common.preparatory_steps)
+        self.pending = fold(common.pending_cues)
+        self._vocabulary = _automaton(self.built | self.issued | (self.planned - {PREPARING})
+                                      | self.weak | self.past | self.negation | self.intent
+                                      | self.pending, self.not_cues)
         self._confirm = frozenset(w for w in self.planned | self.past | self.negation | self.weak
                                   if len(w) == 1 and w != "已")
         self.jieba_calls = 0
@@ -93,7 +99,8 @@ class StatusDetector:
 
     @property
     def cue_words(self) -> tuple[str, ...]:
-        return tuple(sorted(self.built | self.issued | self.planned | self.weak | self.negation))
+        return tuple(sorted(self.built | self.issued | (self.planned - {PREPARING}) | self.weak
+                            | self.negation))
 
     def tokens(self, text: str) -> tuple[str, ...]:
         cached = self._cache.get(text)
@@ -122,6 +129,14 @@ class StatusDetector:
         ambiguous = found & self._confirm
         if ambiguous:
             found = (found - ambiguous) | (ambiguous & set(self.tokens(text)))
+        return self._without_preparatory(found, text)
+
+    def _without_preparatory(self, found: set[str], text: str) -> set[str]:
+        """"已完成联调测试" finishes a step towards the thing, not the thing itself."""
+        completed = found & self.built
+        if completed and all(w.endswith("完成") for w in completed) \
+                and any(p in text for p in self.preparatory):
+            return (found - completed - self.past) | {PREPARING}
         return found
 
     def candidates(self, words: set[str]) -> list[str]:
@@ -129,7 +144,10 @@ class StatusDetector:
         if words & self.negation:
             return ["negated"]
         built = bool(words & self.built)
-        past = bool(words & self.past) or any(w.startswith("已") for w in words)
+        past_words = words & self.past
+        if words & self.planned:  # "将于下月正式上线": 正式 is how, not when
+            past_words -= self.weak_past
+        past = bool(past_words) or any(w.startswith("已") for w in words)
         if built and past:
             return ["built", "issued", "mentioned"] if words & self.issued else \
                 ["built", "mentioned"]

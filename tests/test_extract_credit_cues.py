@@ -1,0 +1,125 @@
+"""Engine behaviours that decide credit for every indicator: plans beside past words, steps
+towards a thing, denials in other words, titles repealed or issued after the title, who "全市"
+is in another city's text, and keywords that belong to a longer keyword of another indicator."""
+
+import pytest
+
+from extractors.metadata import parse_metadata
+from tests.extract_support import project_extractor
+
+
+def _findings(text: str, city: str = "南通") -> set[tuple[str, str, str]]:
+    rows = project_extractor().extract(text, city)
+    return {(r.indicator, r.level, r.status) for r in rows}
+
+
+def _credited(text: str, city: str) -> set[tuple[str, str, str]]:
+    extractor = project_extractor()
+    rows = extractor.extract(text, city)
+    return {(r.indicator, r.level, r.status) for r in rows
+            if r.credit(extractor.credit_shares) > 0}
+
+
+@pytest.mark.parametrize("text", [
+    "我市智慧应急平台将于下月正式上线。",  # 正式 says how, 将于 says when
+    "我市智慧应急平台已完成联调测试，将于下月正式上线运行。",  # a step towards it, not it
+    "智慧应急指挥平台目前已完成选址论证和方案设计。",
+])
+def test_plans_beside_past_words(text):
+    assert _findings(text) == {("智慧应急", "planned", "planned")}
+
+
+@pytest.mark.parametrize("text", [
+    "我市智慧应急平台已完成验收并投入运行。",
+    "智慧应急平台已完成建设，正式上线运行。",
+    "我市智慧应急平台首批接入12个部门。",
+])
+def test_finished_things_stay_built(text):
+    assert _findings(text) == {("智慧应急", "built", "built")}
+
+
+@pytest.mark.parametrize("text", [
+    "全市至今缺乏统一的智慧应急平台。",
+    "城市级智慧应急平台尚有待建立。",
+    "目前仍缺乏智慧应急指挥平台，各部门各自调度。",
+])
+def test_denials_in_other_words(text):
+    assert _findings(text) == {("智慧应急", "built", "negated")}
+
+
+def test_a_fixed_status_yields_to_setting_up_after_the_keyword():
+    assert _findings("淮安市数据交易服务中心目前正处于筹建阶段。", "淮安") == {
+        ("数商发展", "ecosystem", "planned")}
+    # the fixed status still holds when nothing after the keyword says it is being set up
+    assert _findings("淮安市数据交易服务中心持续推进数据产品登记。", "淮安") == {
+        ("数商发展", "ecosystem", "built")}
+
+
+def test_a_title_being_repealed_is_not_issued():
+    text = "经市政府研究，决定废止《杭州市公共数据管理办法》，本决定自公布之日起施行。"
+    assert not {f for f in _findings(text, "杭州") if f[2] == "issued"}
+
+
+@pytest.mark.parametrize("text", [
+    "《杭州市公共数据管理办法》日前正式印发。",
+    "《杭州市公共数据管理办法》（试行）近日印发实施。",
+    "《杭州市公共数据条例》表决通过。",
+    "《杭州市公共数据管理办法》自2024年5月1日起施行。",
+])
+def test_verb_right_after_the_title_issues_it(text):
+    assert ("基础制度建设", "measures_issued", "issued") in _findings(text, "杭州")
+
+
+@pytest.mark.parametrize("text", [
+    "《杭州市公共数据管理办法》拟于年内印发。",
+    "根据《杭州市公共数据管理办法》。本通知自印发之日起施行。",
+])
+def test_title_without_its_own_issuing_verb(text):
+    assert not {f for f in _findings(text, "杭州") if f[2] == "issued"}
+
+
+@pytest.mark.parametrize(("head", "repealed"), [
+    ("时效性：已失效\n\n保定市公共数据管理办法\n", True),
+    ("【该文件已废止】\n唐山市人民政府办公室关于印发唐山市数据安全管理办法的通知\n", True),
+    ("沧州市政务数据管理办法\n本办法已废止。\n", True),
+    ("沧州市公共数据管理办法\n本办法自2024年7月1日起施行。原《沧州市政务数据暂行办法》同时废止。\n",
+     False),
+])
+def test_repealed_marks(head, repealed):
+    assert parse_metadata(head).repealed is repealed
+
+
+def test_source_line_is_read_and_keeps_the_headline():
+    text = "全市首批公共数据产品挂牌上架\n\n来源：无锡日报　　发布时间：2024-06-12\n\n正文。\n"
+    meta = parse_metadata(text)
+    assert meta.source == "无锡日报"
+    assert meta.body_start == 0  # the headline above the source line is still the title
+
+
+@pytest.mark.parametrize(("text", "credited"), [
+    # 全市 in an article taken from 无锡's newspaper is 无锡
+    ("全市智慧应急平台上线\n\n来源：无锡日报　　发布时间：2024-06-12\n\n"
+     "6月11日，全市智慧应急平台正式上线运行。\n", False),
+    # 本市 in 无锡's own measures, found on 常州's portal
+    ("发文机关：无锡市数据局\n\n无锡市应急管理办法\n\n本市智慧应急平台已建成投用。\n", False),
+    # a national outlet that names no place may report this city
+    ("全市智慧应急平台上线\n\n来源：中国新闻网\n\n6月11日，全市智慧应急平台正式上线运行。\n", True),
+    ("全市智慧应急平台上线\n\n6月11日，全市智慧应急平台正式上线运行。\n", True),
+])
+def test_generic_own_words_belong_to_the_author(text, credited):
+    found = _credited(text, "常州")
+    assert (("智慧应急", "built", "built") in found) is credited
+
+
+def test_a_longer_keyword_of_another_indicator_claims_its_text():
+    # "一件事" (政务增值化服务) inside "高效处置一件事" (城市韧性)
+    found = {f[0] for f in _findings("我市建立高效处置一件事工作机制。", "杭州")}
+    assert "城市韧性" in found and "政务增值化服务" not in found
+    # on its own it is still a service item
+    found = {f[0] for f in _findings("我市推出高效办成一件事集成服务。", "杭州")}
+    assert "政务增值化服务" in found
+
+
+def test_recruitment_posts_are_not_facts():
+    text = "招聘岗位：网络与数据安全工程师1名、系统运维工程师2名。"
+    assert _findings(text, "宜宾") == set()
