@@ -15,6 +15,9 @@ from extractors.rules import CommonRules
 
 CITY, PROVINCE, NATIONAL, OTHER_CITY = "city", "province", "national", "other_city"
 _OWN = "own"  # 我市, 本市, 全市: the city of whoever wrote the text
+_NOT_A_NAME = "none"
+# Words that hold a name but are none: "城市级平台" holds 市级, "省市两级" holds 省市.
+_NOT_NAMES = ("城市级", "省市级", "地市级", "县市级", "各市级", "城市政府", "全市场")
 _DISTRICT_BODY = re.compile(r"^[\u4e00-\u9fff]{1,6}(区|县|新区|开发区|高新区)"
                             r"(人民政府|政府|委员会|管委会|办公室|[\u4e00-\u9fff]{0,12}(局|委|办|中心))")
 _OWN_WORDS = ("我市", "本市", "全市", "市政府", "市委", "市人民政府", "市政府办公室", "市数据局",
@@ -41,13 +44,18 @@ class NameIndex:
             vocab[word] = (NATIONAL, "")
         for word in common.province_bodies:
             vocab[word] = ("province_body", "")
+        owners: dict[str, list[str]] = {}
         for city, districts in common.districts.items():
             for district in districts:
-                vocab[district] = ("place", city)
+                owners.setdefault(district, []).append(city)
+        for district, cities in owners.items():  # 鼓楼区 is 南京's and 福州's
+            vocab[district] = ("place", "|".join(cities))
         for city in city_names:
             vocab[city] = ("place", city)
         for word in _OWN_WORDS:
             vocab[word] = (_OWN, "")
+        for word in _NOT_NAMES:
+            vocab[word] = (_NOT_A_NAME, "")
         self.automaton = _build_automaton(
             {normalize_for_matching(w): v for w, v in vocab.items()})
 
@@ -69,8 +77,10 @@ class Attributor:
             return kind
         if kind == _OWN:
             return CITY
+        if kind == _NOT_A_NAME:
+            return ""
         if kind == "place":  # a city or one of its districts
-            return CITY if owner == self.city else OTHER_CITY
+            return CITY if self.city in owner.split("|") else OTHER_CITY
         if kind == "province_name":
             return PROVINCE if owner == self.province else OTHER_CITY
         return PROVINCE  # the province's bodies named without the province ("省政府")
@@ -81,6 +91,8 @@ class Attributor:
         for end, (length, kind, owner) in self.names.automaton.iter(norm):
             if "公司" in norm[end + 1:end + 5]:
                 continue  # "中国联通江苏公司" names a company, not the province
+            if kind == "place" and norm[end] == "区" and norm[end + 1:end + 2] == "域":
+                continue  # "河西区域" is a region, not 天津's 河西区
             attribution = self._attribution(kind, owner)
             start = end - length + 1
             mention = Mention(start, end + 1, attribution, kind == _OWN)
@@ -89,7 +101,7 @@ class Attributor:
                     found[-1] = mention
                 continue
             found.append(mention)
-        return found
+        return [m for m in found if m.attribution]
 
     def of_source(self, source: str) -> str | None:
         """"来源：无锡日报": an article taken from another city's or the nation's outlet.

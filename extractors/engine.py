@@ -32,6 +32,9 @@ _DIRECT_ISSUED = re.compile(r"^(已经?|日前|近日|正式|现|予以|现予|�
 # "决定废止《…》，本决定自公布之日起施行": what follows a new subject is not about the title.
 _NEW_SUBJECT = re.compile(r"本(决定|通知|意见|办法|公告|规定|方案|细则|条例|文件)")
 _SENTENCE_END = re.compile(r"[。!?;！？；\n]")
+_BYLINE = re.compile(r"(来源|信息来源|文章来源|发布时间|发布日期|作者|编辑|责任编辑|浏览次数|字号)"
+                     r"\s*[:：]")
+_DRAFT_TITLE = re.compile(r"[(（](送审稿|征求意见稿|讨论稿|草案|修订草案|草案稿)[)）]$")
 _SENTENCE_END_REVERSED = _SENTENCE_END
 _POLICY_TITLE = re.compile(r"(办法|方案|规划|意见|细则|通知|规定|条例|计划|措施|政策|标准|指南|"
                            r"纲要|决定|制度|规则|清单|目录|要点)([(（](试行|暂行|修订|征求意见稿)[)）])?$")
@@ -243,6 +246,9 @@ class Extractor:
         if bracket is not None:
             if norm[max(sent[0], bracket - 6):bracket].endswith(self._repeal):
                 return []  # "决定废止《…》": the title is being repealed
+            close = norm.find("》", end - 1)
+            if _DRAFT_TITLE.search(norm, bracket, close):
+                return ["planned", "mentioned"]  # "审议通过了《…协议（送审稿）》": not signed yet
             if self._issued_before(norm, sent[0], bracket) or \
                     self._issued_after(norm, end, sent[1]):
                 return ["issued", "mentioned"]
@@ -356,6 +362,11 @@ class Extractor:
         out: list[Evidence] = []
         for indicator in dict.fromkeys(r.indicator for r in rows):
             group = [r for r in rows if r.indicator == indicator]
+            if any(r.status == "negated" for r in group):
+                # "赣州市数字化改革推进情况" heads a text that denies it: the headline names the
+                # topic the body speaks about, it is no mention of its own.
+                group = [r for r in group if r.status != "mentioned"
+                         or not doc.title_span[0] <= r.start < doc.title_span[1]]
             rules = self._by_indicator[indicator]
             if rules.count:
                 group = _with_count(group, rules, doc)
@@ -365,10 +376,15 @@ class Extractor:
 
 
 def _lead_sentence(norm: str, after: int) -> tuple[int, int]:
-    """The first sentence after the headline."""
+    """The first sentence after the headline, past lines such as "来源：中国政府网"."""
     start = after
-    while start < len(norm) and norm[start] in " \n\t\r":
-        start += 1
+    while True:
+        while start < len(norm) and norm[start] in " \n\t\r":
+            start += 1
+        if not _BYLINE.match(norm, start):
+            break
+        line_end = norm.find("\n", start)
+        start = len(norm) if line_end < 0 else line_end
     match = _SENTENCE_END.search(norm, start)
     return start, match.start() if match else len(norm)
 

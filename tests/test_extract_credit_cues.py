@@ -123,3 +123,38 @@ def test_a_longer_keyword_of_another_indicator_claims_its_text():
 def test_recruitment_posts_are_not_facts():
     text = "招聘岗位：网络与数据安全工程师1名、系统运维工程师2名。"
     assert _findings(text, "宜宾") == set()
+
+
+def test_a_draft_title_is_a_plan_even_when_approved():
+    text = "市政府常务会议审议通过了《杭州市公共数据管理办法（送审稿）》。"
+    assert _findings(text, "杭州") == {("基础制度建设", "mentioned", "planned")}
+    text = "市政府常务会议审议通过了《杭州市公共数据管理办法》。"
+    assert _findings(text, "杭州") == {("基础制度建设", "measures_issued", "issued")}
+
+
+def test_a_headline_naming_a_denied_topic_is_no_mention():
+    text = "赣州市智慧应急平台建设情况\n\n目前，我市尚未建成智慧应急平台。\n"
+    assert _findings(text, "赣州") == {("智慧应急", "built", "negated")}
+
+
+def test_the_lead_sentence_is_read_past_the_source_line():
+    # no place in the headline: the lead sentence names the actor, not the "来源" line
+    text = ("转载：智慧应急平台建设指引\n\n来源：中国政府网\n\n"
+            "应急管理部近日发布通知，要求各地智慧应急平台于年底前建成投用。\n")
+    assert not _credited(text, "长沙")
+
+
+@pytest.mark.parametrize(("text", "city", "credited"), [
+    # 城市级 holds 市级 but names no city: the place before it is 深圳
+    ("考察团参观了深圳市数据局，深圳已建成城市级智慧应急平台。", "长沙", False),
+    # 义乌 is a county-level city of 金华; 杭州 is where, not who
+    ("义乌市在杭州设立的智慧应急平台已建成投用。", "金华", True),
+    # 鼓楼区 is both 南京's and 福州's
+    ("鼓楼区智慧应急平台已建成投用。", "福州", True),
+    ("鼓楼区智慧应急平台已建成投用。", "南京", True),
+    ("鼓楼区智慧应急平台已建成投用。", "杭州", False),
+    # "河西区域" is a region, not 天津's 河西区
+    ("河西区域智慧应急平台已建成投用。", "兰州", True),
+])
+def test_district_and_place_names(text, city, credited):
+    assert (("智慧应急", "built", "built") in _credited(text, city)) is credited
