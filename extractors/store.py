@@ -93,16 +93,21 @@ def extract_document(db: sqlite_utils.Database, extractor: Extractor,
                 if not getattr(att_meta, field):
                     setattr(att_meta, field, getattr(meta, field))
             found.extend((e, att_id) for e in extractor.extract(text, city, att_meta))
-        if provincial:
+        if provincial and not _names_city(extractor, meta.issuer or "", city):
             found = [(_as_provincial(extractor, e, city), a) for e, a in found]
         rows.extend(_db_row(e, doc, att_id, city) for e, att_id in found)
     return rows
 
 
+def _names_city(extractor: Extractor, text: str, city: str) -> bool:
+    return any(name in text for name in extractor.attributor(city).own_names)
+
+
 def _as_provincial(extractor: Extractor, e: Evidence, city: str) -> Evidence:
-    """On a provincial document, 'city' words (各市, 市政府, no named actor) speak of every
-    city alike: the row is the city's own only when its snippet names the city or a district."""
-    if e.attribution != CITY or any(n in e.snippet for n in extractor.attributor(city).own_names):
+    """On a provincial document not issued by the city, 'city' words (各市, 市政府, no named
+    actor) speak of every city alike: the row is the city's own only when its snippet names the
+    city or one of its districts."""
+    if e.attribution != CITY or _names_city(extractor, e.snippet, city):
         return e
     return replace(e, attribution=PROVINCE)
 

@@ -118,3 +118,16 @@ def test_pipeline_city_filter_brings_the_province_documents(
                  issuer="浙江省人民政府办公厅", published_date="2024-05-06", text=TEXT)
     outcome = extract(db, chosen, lambda done, total: None)
     assert (outcome.documents, outcome.failures) == (extracted_documents, [])
+
+
+def test_a_city_document_reposted_on_the_province_portal_stays_the_citys(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "c.db")
+    sync_cities(db, load_registry())
+    text = "为规范公共数据授权运营，市人民政府制定本办法，自2024年5月1日起施行。"
+    add_document(db, "浙江省", "https://www.zj.gov.cn/art/2024/5/6/art_1_2.html",
+                 title="宁波市公共数据授权运营管理办法", issuer="宁波市人民政府办公厅",
+                 published_date="2024-05-06", text=text)
+    extract_all(db, project_extractor())
+    # Issued by 宁波: its own measures (市人民政府 is 宁波's), another city's for 杭州.
+    assert ("measures_issued", "city") in rows(db, "宁波", "公共数据授权运营")
+    assert {a for _, a in rows(db, "杭州", "公共数据授权运营")} == {"other_city"}
