@@ -35,7 +35,8 @@ def test_unknown_city(capsys, tmp_path):
 
 def test_unknown_cms(capsys, tmp_path):
     code, err = run_cli(capsys, "--db", str(tmp_path / "x.db"), "--cms", "drupal")
-    assert (code, err) == (2, "错误 error: --cms must be one of trs, hanweb, gkmlpt, generic, auto")
+    assert (code, err) == (2, "错误 error: --cms must be one of trs, hanweb, gkmlpt, generic, "
+                           "suzhou_json, igs, bulidstatic, auto")
 
 
 def test_site_profile_with_unknown_city_names_file_and_line(capsys, tmp_path):

@@ -28,7 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--source", help="临时列表页 one ad-hoc list page URL (needs --city)")
     parser.add_argument("--cms", default="auto",
                         help="列表页的建站系统 CMS family of --source: auto, trs, hanweb, gkmlpt, "
-                             "generic (default auto: detected from the page)")
+                             "generic, suzhou_json, igs, bulidstatic (default auto: detected "
+                             "from the URL or the page)")
     parser.add_argument("--backfill", action="store_true",
                         help="翻页到底 page every source to its end")
     parser.add_argument("--browser", action="store_true",
