@@ -93,7 +93,7 @@ class PortalServer:
                                                                       portal.ignore_page else n)
         for doc in portal.docs:
             if urlsplit(doc.url).path == parts.path:
-                return 200, "text/html; charset=utf-8", render_detail(doc)
+                return 200, "text/html; charset=utf-8", render_detail(doc, portal.kind)
         return 404, "text/html", "<html><body>404</body></html>"
 
 
@@ -153,12 +153,21 @@ def _utc_eve(day: str) -> str:
     return f"{eve.isoformat()}T16:30:00.000Z"
 
 
-def render_detail(doc: Doc) -> str:
-    cells = [("索 引 号", doc.index_number), ("分　　类", "综合政务"), ("发布机构", doc.issuer),
-             ("发文日期", doc.written), ("文　　号", doc.doc_number), ("标　　题", doc.title),
-             ("时　　效", "有效")]
-    table = "".join(f"<tr><th>{label}：</th><td>{value}</td></tr>" for label, value in cells)
-    block = f'<table class="xxgk_table">{table}</table>' if doc.meta_block else ""
+def render_detail(doc: Doc, kind: str) -> str:
+    """A detail page with the 苏州 labels: as label/div pairs on 苏州 (its 政策文件库 draws them
+    so), as a table elsewhere."""
+    cells = [("索&ensp;引&ensp;号", doc.index_number), ("分　　类", "综合政务"),
+             ("发布机构", doc.issuer), ("发文日期", doc.written), ("文　　号", doc.doc_number),
+             ("标　　题", doc.title), ("时　　效", "有效")]
+    if kind == "suzhou_json":
+        items = "".join(f'<li><label><font>{label}：</font></label>'
+                        f'<div class="display-block fl">{value}</div></li>'
+                        for label, value in cells)
+        block = f'<div class="xxgkml-content"><ul>{items}</ul></div>'
+    else:
+        table = "".join(f"<tr><th>{label}：</th><td>{value}</td></tr>" for label, value in cells)
+        block = f'<table class="xxgk_table">{table}</table>'
+    block = block if doc.meta_block else ""
     return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{doc.title}</title>'
             f'</head><body><div class="article"><h1>{doc.title}</h1>{block}'
             f'<div id="zoom"><p>{doc.body}</p></div></div></body></html>')
