@@ -34,6 +34,8 @@ _NEW_SUBJECT = re.compile(r"本(决定|通知|意见|办法|公告|规定|方案
 _SENTENCE_END = re.compile(r"[。!?;！？；\n]")
 _BYLINE = re.compile(r"(来源|信息来源|文章来源|发布时间|发布日期|作者|编辑|责任编辑|浏览次数|字号)"
                      r"\s*[:：]")
+# "关于组建市大数据集团有关情况的说明": the title names the topic; the body says what happened.
+_TOPIC_TITLE = re.compile(r"关于.+的(有关)?(情况)?(说明|请示|报告|汇报|函|复函|答复|建议|提案)$")
 _DRAFT_TITLE = re.compile(r"[(（](送审稿|征求意见稿|讨论稿|草案|修订草案|草案稿)[)）]$")
 _SENTENCE_END_REVERSED = _SENTENCE_END
 _POLICY_TITLE = re.compile(r"(办法|方案|规划|意见|细则|通知|规定|条例|计划|措施|政策|标准|指南|"
@@ -256,6 +258,8 @@ class Extractor:
             # "启动《…规划》编制工作" plans the document; "根据《…》", "拟对《…》开展评估" cite it.
             near = norm[max(sent[0], bracket - 4):bracket] + " " + norm[close + 1:close + 7]
             return ["planned"] if any(v in near for v in _DRAFTING) else []
+        if in_title and _TOPIC_TITLE.search(norm, *doc.title_span):
+            return ["mentioned"]
         if rule.status != DETECT:
             # A fixed status ("交易所 … 推进改革" shows the exchange exists) yields only to a
             # plan or negation before the keyword ("计划设立交易所").

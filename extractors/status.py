@@ -20,7 +20,9 @@ CLAUSE_BREAKS = ",:，："
 # Stands in the cue words of a clause for "a step towards the thing is done": a plan.
 PREPARING = "<preparing>"
 # A target date or aim earlier in the sentence makes "建成" a plan: "到2025年底，基本建成…".
-_HORIZON = re.compile(r"(到|至|于)\s*20\d{2}\s*年|20\d{2}\s*年(底|末|内)?前|力争|预计|计划|目标")
+# "下一步，…设立…中心" looks ahead in the same way.
+_HORIZON = re.compile(r"(到|至|于)\s*20\d{2}\s*年|20\d{2}\s*年(底|末|内)?前|力争|预计|计划|目标|"
+                      r"下一步|下阶段|今后|明年")
 
 
 @functools.lru_cache(maxsize=4)

@@ -158,3 +158,19 @@ def test_the_lead_sentence_is_read_past_the_source_line():
 ])
 def test_district_and_place_names(text, city, credited):
     assert (("智慧应急", "built", "built") in _credited(text, city)) is credited
+
+
+@pytest.mark.parametrize("text", [
+    "智慧应急平台一期工程已完成主体开发，计划于10月底前上线。",  # developed is not yet running
+    "下一步，我局将争取省级支持，研究设立智慧应急指挥平台。",  # 下一步 looks ahead
+    "研究建立全市统一的智慧应急平台。",
+])
+def test_work_towards_a_thing_is_a_plan(text):
+    assert _findings(text) == {("智慧应急", "planned", "planned")}
+
+
+def test_a_topic_title_is_no_fact():
+    # "关于…的说明": the headline names the topic, the body says it is only intended
+    text = ("关于建设智慧应急平台有关情况的说明\n\n"
+            "市应急管理局拟于明年启动建设智慧应急平台，目前方案已报市政府审定。\n")
+    assert _findings(text) == {("智慧应急", "planned", "planned")}
