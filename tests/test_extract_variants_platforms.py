@@ -66,6 +66,10 @@ def test_common_platform_wordings(text, expected):
     ("茂名市首个荔枝数字农业工厂近日投入运营。", {("one_space", "built", None)}),
     # a plan with a concrete intent is the ladder's lowest level, planned
     ("计划新建智能工厂5家、数字化车间20个。", {("mentioned", "planned", None)}),
+    # factories certified (认定) exist; a list proposed for it (拟认定) is a plan
+    ("今年认定市级智能制造示范工厂12家；全市已建成智慧社区80个。",
+     {("both_spaces", "built", None)}),
+    ("公示拟认定的智能工厂名单。", {("mentioned", "planned", None)}),
 ])
 def test_digital_scenario_wordings(text, expected):
     assert _findings(text, "东莞", "数字化场景") == expected
