@@ -78,25 +78,30 @@ def extract_document(db: sqlite_utils.Database, extractor: Extractor,
     doc = dict(zip(("id", "city", "title", "issuer", "doc_number", "written_date",
                     "published_date", "validity", "text"), doc, strict=True))
     meta = _meta(doc)
-    attachments = db.execute(
+    attachments = [(att_id, text, _attachment_meta(text, meta)) for att_id, text in db.execute(
         "SELECT id, text FROM attachments WHERE document_id = ? AND status = 'ok' "
-        "AND text IS NOT NULL ORDER BY id", [doc_id]).fetchall()
+        "AND text IS NOT NULL ORDER BY id", [doc_id]).fetchall()]
     targets = extractor.registry.fan_out(doc["city"])
     provincial = targets != (doc["city"],)
     rows = []
     for city in targets:
         found = [(e, None) for e in
                  extractor.extract(doc["text"] or "", city, meta, doc["title"] or "")]
-        for att_id, text in attachments:
-            att_meta = parse_metadata(text)
-            for field in ("issuer", "written_date", "published_date", "validity"):
-                if not getattr(att_meta, field):
-                    setattr(att_meta, field, getattr(meta, field))
+        for att_id, text, att_meta in attachments:
             found.extend((e, att_id) for e in extractor.extract(text, city, att_meta))
         if provincial and not _names_city(extractor, meta.issuer or "", city):
             found = [(_as_provincial(extractor, e, city), a) for e, a in found]
         rows.extend(_db_row(e, doc, att_id, city) for e, att_id in found)
     return rows
+
+
+def _attachment_meta(text: str, meta: DocumentMeta) -> DocumentMeta:
+    """An attachment's own metadata, gaps filled from its document's."""
+    att_meta = parse_metadata(text)
+    for field in ("issuer", "written_date", "published_date", "validity"):
+        if not getattr(att_meta, field):
+            setattr(att_meta, field, getattr(meta, field))
+    return att_meta
 
 
 def _names_city(extractor: Extractor, text: str, city: str) -> bool:
