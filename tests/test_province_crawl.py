@@ -116,3 +116,12 @@ def test_extract_fans_a_provincial_document_out_to_every_city_of_the_province(cr
     assert {city for city, _ in rows} == ZHEJIANG
     assert {attribution for _, attribution in rows} == {"province"}
     assert query(db, "SELECT count(*) FROM evidence WHERE city = '浙江省'") == [(0,)]
+
+
+def test_status_lists_the_provincial_source_under_its_owner(crawled, capsys) -> None:
+    from citydx.cli import main
+
+    db, _ = crawled
+    assert main(["status", "--db", str(db)]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if LIST_URL in line]
+    assert len(lines) == 1 and lines[0].endswith(f"浙江省 {LIST_URL}")
