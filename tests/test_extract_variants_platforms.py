@@ -121,6 +121,7 @@ def test_grassroots_governance_wordings(text):
     ("湖州市企业综合服务中心近日正式运行。", {("implemented", "built", None)}),
     # 高效处置 with the quote inside is the city-governance item (城市韧性), not a service item
     ("印发《金华市“高效处置”一件事协同联动工作机制》。", set()),
+    ("城市管理“一件事”协同处置机制建立。", set()),
 ])
 def test_value_added_service_wordings(text, expected):
     assert _findings(text, "金华", "政务增值化服务") == expected
@@ -158,6 +159,8 @@ def test_gov_enterprise_cooperation_wordings(text, expected):
     ("我市尚未建立统筹数据、设施和服务的运营机制。", {("system_built", "negated", None)}),
     ("我市出台《数字政府运营管理办法》，明确运营主体和考核要求。",
      {("system_built", "issued", None)}),
+    # the authorised operation of public data is 公共数据授权运营, not this system
+    ("我市构建了公共数据授权运营体系，授权运营平台已上线。", set()),
 ])
 def test_operation_system_wordings(text, expected):
     assert _findings(text, "济南", "运营体系建设") == expected
