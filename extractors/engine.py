@@ -38,6 +38,8 @@ _BYLINE = re.compile(r"(来源|信息来源|文章来源|发布时间|发布日�
 _TOPIC_TITLE = re.compile(r"关于.+的(有关)?(情况)?(说明|请示|报告|汇报|函|复函|答复|建议|提案)$")
 _DRAFT_TITLE = re.compile(r"[(（](送审稿|征求意见稿|讨论稿|草案|修订草案|草案稿)[)）]$")
 _SENTENCE_END_REVERSED = _SENTENCE_END
+# "关于开展…培训的通知", "关于做好…工作的通知": a notice of work to do issues no policy.
+_WORK_NOTICE = re.compile(r"关于(进一步)?(开展|做好|组织|举办|报送|征集|申报|参加|召开|推荐|填报)")
 _POLICY_TITLE = re.compile(r"(办法|方案|规划|意见|细则|通知|规定|条例|计划|措施|政策|标准|指南|"
                            r"纲要|决定|制度|规则|清单|目录|要点)([(（](试行|暂行|修订|征求意见稿)[)）])?$")
 
@@ -278,7 +280,8 @@ class Extractor:
         found = self.status.detect(norm, sent[0], sent[1], start, end)
         if rule.unmarked and found == ["mentioned"]:
             found = [rule.unmarked]
-        if in_title and _POLICY_TITLE.search(norm[doc.title_span[0]:doc.title_span[1]].strip()):
+        title = norm[doc.title_span[0]:doc.title_span[1]].strip()
+        if in_title and _POLICY_TITLE.search(title) and not _WORK_NOTICE.search(title):
             found = ["issued", *found]
         if found and found[0] == "planned":
             return ["planned", "mentioned"]  # intent counts as a mention where no plan level

@@ -174,3 +174,18 @@ def test_a_topic_title_is_no_fact():
     text = ("关于建设智慧应急平台有关情况的说明\n\n"
             "市应急管理局拟于明年启动建设智慧应急平台，目前方案已报市政府审定。\n")
     assert _findings(text) == {("智慧应急", "planned", "planned")}
+
+
+@pytest.mark.parametrize("text", [
+    "智慧应急平台项目已开工建设。",
+    "智慧应急平台建设方案已报市政府审定。",
+])
+def test_past_steps_on_the_way_are_plans(text):
+    assert _findings(text) == {("智慧应急", "planned", "planned")}
+
+
+def test_a_work_notice_issues_no_policy():
+    text = "关于召开低空经济发展政策座谈会的通知\n\n请各区派员参加。\n"
+    assert not {f for f in _findings(text, "杭州") if f[2] == "issued"}
+    text = "关于印发低空经济发展若干政策措施的通知\n\n现印发给你们。\n"
+    assert ("数字低空基础设施", "policy_issued", "issued") in _findings(text, "杭州")
