@@ -81,6 +81,9 @@ def test_digital_scenario_wordings(text, expected):
     # 智能制造 = 工业制造, 智慧农业 = 现代农业, 文旅 = 文化旅游, 医疗卫生 = 医疗健康: 4 domains
     ("我市围绕“数据要素×”行动，在智能制造、智慧农业、文旅消费、医疗卫生四大领域落地一批数据应用场景。",
      {("applied", "built", 4.0)}),
+    # departments named after a domain (市金融办, 市气象局) are not domains: 交通运输 only
+    ("市数据局会同市金融办、市气象局，在交通运输领域落地“数据要素×”应用场景。",
+     {("applied", "built", 1.0)}),
     # a contest briefing lands nothing
     ("市数据局举办2024年“数据要素×”大赛宣讲会，介绍了大赛赛道设置和评审规则。", set()),
 ])
