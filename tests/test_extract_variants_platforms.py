@@ -40,6 +40,8 @@ def _findings(text: str, city: str, indicator: str) -> set[tuple]:
     ("“一网统管”是超大城市治理的必由之路。", set()),
     ("会议听取了全市“一网统管”工作情况汇报。", set()),
     ("会议指出，要以“一网统管”理念提升城市治理精细化水平。", set()),
+    # a talk on the topic only mentions it
+    ("专家围绕城市大脑、一网统管等话题作了交流发言。", set()),
     # a job at the centre is not the platform
     ("关于市城市运行管理中心2024年公开招聘工作人员的公告", set()),
     # a tender finished is not a platform running
