@@ -127,6 +127,9 @@ def test_resilience_wordings(text, expected):
     # layers of a sky-ground system: 20万个 = 200000 sensors
     ("广州市已建成“天、空、地”协同的城市立体感知体系，融合卫星遥感、无人机巡查和20万个地面物联网"
      "传感器。", "广州", "物联感知体系", ("integrated", "built", 200000.0)),
+    # the layers in quotation marks; 500万个 = 5000000 terminals, counted for that system
+    ("北京市构建“空天地”一体化城市感知体系，已接入感知终端超过500万个。", "北京", "物联感知体系",
+     ("integrated", "built", 5000000.0)),
     # 236万台 = 2360000 terminals
     ("南京市城市感知底座已接入物联网终端236万台。", "南京", "物联感知体系",
      ("platform_built", "built", 2360000.0)),
