@@ -32,6 +32,9 @@ _CN_DATE = re.compile(r"(?P<y>[二〇零一三四五六七八九]{4})年(?P<m>[�
                       r"(?P<d>[十一二三四五六七八九]{1,3})日")
 _ISSUER_END = re.compile(r"(人民政府|办公厅|办公室|委员会|管理局|局|委|厅|中心|政府|领导小组|"
                          r"指挥部|小组|公司|协会|研究院)$")
+# "（来源：苏州日报）", "本文转自无锡发布" at the end of a news item.
+_TRAILING_SOURCE = re.compile(r"((来源|稿源)\s*[:：]|转载自|转自)\s*[:：]?\s*"
+                              r"(?P<source>[^\s)）】\]，,。]{2,20})")
 REPEALED_WORDS = ("失效", "废止", "已废止", "已失效", "作废")
 # "（已废止）" beside the title, or a banner "【该文件已废止】" / "本文件已失效" at the top.
 _REPEALED_MARK = re.compile(r"[(（【\[](已)?(失效|废止)[)）】\]]|(本|该|此)(文件|办法|规定|通知)"
@@ -104,6 +107,11 @@ def parse_metadata(text: str, max_lines: int = 20) -> DocumentMeta:
         offset += len(line) + 1
     meta.body_start = min(meta.body_start, len(text))
     _sign_off(text, meta)
+    if not meta.source:
+        tail = text[-300:]
+        found = list(_TRAILING_SOURCE.finditer(tail))
+        if found:
+            meta.source = found[-1]["source"]
     if not meta.validity:
         head = normalize_for_matching(text[:200])
         if _REPEALED_MARK.search(head):

@@ -189,3 +189,12 @@ def test_a_work_notice_issues_no_policy():
     assert not {f for f in _findings(text, "杭州") if f[2] == "issued"}
     text = "关于印发低空经济发展若干政策措施的通知\n\n现印发给你们。\n"
     assert ("数字低空基础设施", "policy_issued", "issued") in _findings(text, "杭州")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("正文。\n（来源：苏州日报）\n", "苏州日报"),
+    ("正文。本文转自：无锡发布\n", "无锡发布"),
+    ("正文，来源可靠。\n", ""),  # 来源 without a colon is no byline
+])
+def test_trailing_source(text, source):
+    assert parse_metadata(text).source == source
