@@ -107,6 +107,13 @@ def test_look_alikes_credit_nothing(text, indicator):
     assert _one(text, indicator) == set()
 
 
+def test_a_system_to_improve_is_a_task_not_a_measure():
+    # 完善 / 建立健全 a 制度 is work to do; no measure has been issued
+    expected = {("公共数据授权运营", "mentioned", "mentioned", None)}
+    for text in ("完善公共数据授权运营管理制度。", "建立健全公共数据授权运营制度。"):
+        assert _one(text, "公共数据授权运营") == expected
+
+
 def test_a_report_title_is_no_reform_task():
     # the title names the report's subject; the body denies the mechanism
     text = ("太原市数字化改革工作情况调研报告（摘要）\n\n"
