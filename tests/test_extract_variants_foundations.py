@@ -25,6 +25,9 @@ def _findings(text: str, city: str, indicator: str) -> set[tuple]:
      ("dedicated_policy", "issued", None)),
     ("鄞州区大数据发展管理局印发《鄞州区公共数据安全管理暂行办法》。", "宁波",
      ("dedicated_policy", "issued", None)),
+    # a measure named by its parts in an interpretation, without a verb: it exists
+    ("市数据局有关负责人介绍，宁波市公共数据安全管理办法共六章三十条。", "宁波",
+     ("dedicated_policy", "issued", None)),
     # classification and grading in the other word order
     ("海口市大数据管理局制定印发《海口市政务数据分类分级工作规范》。", "海口",
      ("classification_policy", "issued", None)),
