@@ -114,6 +114,7 @@ class Extractor:
         common = ruleset.common
         self._issuing = tuple(normalize_for_matching(v) for v in common.issuing_verbs)
         self._repeal = tuple(normalize_for_matching(v) for v in common.repeal_verbs)
+        self._topic = tuple(normalize_for_matching(v) for v in common.topic_cues)
         self._skip = tuple(normalize_for_matching(v) for v in common.skip_sentence_cues
                            if not v.startswith("^"))
         self._skip_start = tuple(normalize_for_matching(v[1:]) for v in
@@ -278,7 +279,12 @@ class Extractor:
                 return ["negated"]  # "参加了全国评选，均未获奖"
             return [rule.status]
         found = self.status.detect(norm, sent[0], sent[1], start, end)
-        if rule.unmarked and found == ["mentioned"]:
+        if any(w in norm[sent[0]:sent[1]] for w in self._topic):
+            # "会议听取了城市大脑建设情况汇报" reports on a topic: no fact without a fact's verb
+            if found[:1] == ["built"] and not self.status.clause_has_built(
+                    norm, sent[0], sent[1], start, end):
+                found = ["mentioned"]
+        elif rule.unmarked and found == ["mentioned"]:
             found = [rule.unmarked]
         title = norm[doc.title_span[0]:doc.title_span[1]].strip()
         if in_title and _POLICY_TITLE.search(title) and not _WORK_NOTICE.search(title):

@@ -31,7 +31,8 @@ _QUANTITY_KEYS = {"units", "unit", "max_distance", "sum"}
 _COMMON_KEYS = {"status_cues", "past_markers", "weak_planned_cues", "negation_cues",
                 "issuing_verbs", "national_bodies", "province_bodies", "districts",
                 "skip_sentence_cues", "clause_only_cues", "intent_cues", "not_cues", "note",
-                "weak_past_markers", "preparatory_steps", "pending_cues", "repeal_verbs"}
+                "weak_past_markers", "preparatory_steps", "pending_cues", "repeal_verbs",
+                "topic_cues"}
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class CommonRules:
     preparatory_steps: tuple[str, ...] = ()
     pending_cues: tuple[str, ...] = ()
     repeal_verbs: tuple[str, ...] = ()
+    topic_cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -318,6 +320,7 @@ def load_common(path: Path) -> CommonRules:
         preparatory_steps=c.strings(data, "preparatory_steps", "common rules"),
         pending_cues=c.strings(data, "pending_cues", "common rules"),
         repeal_verbs=c.strings(data, "repeal_verbs", "common rules"),
+        topic_cues=c.strings(data, "topic_cues", "common rules"),
     )
 
 

@@ -136,7 +136,7 @@ class StatusDetector:
     def _without_preparatory(self, found: set[str], text: str) -> set[str]:
         """"已完成联调测试" finishes a step towards the thing, not the thing itself."""
         completed = found & self.built
-        if completed and all(w.endswith("完成") for w in completed) \
+        if completed and all(w.endswith("完成") or w.startswith("开展") for w in completed) \
                 and any(p in text for p in self.preparatory):
             return (found - completed - self.past) | {PREPARING}
         return found
@@ -183,6 +183,14 @@ class StatusDetector:
         """Candidates from the words before the hit in its clause ("计划设立…交易所")."""
         clause_start = max(norm.rfind(ch, sent_start, hit_start) for ch in CLAUSE_BREAKS) + 1
         return self.candidates(self.words(norm[max(clause_start, sent_start):hit_start]))
+
+    def clause_has_built(self, norm: str, sent_start: int, sent_end: int, hit_start: int,
+                         hit_end: int) -> bool:
+        """A built verb in the hit's clause, not just a past marker ("听取了…汇报")."""
+        clause_start = max(norm.rfind(ch, sent_start, hit_start) for ch in CLAUSE_BREAKS) + 1
+        ends = [norm.find(ch, hit_end, sent_end) for ch in CLAUSE_BREAKS]
+        clause_end = min([e for e in ends if e >= 0] or [sent_end])
+        return bool(self.words(norm[max(clause_start, sent_start):clause_end]) & self.built)
 
     def detect(self, norm: str, sent_start: int, sent_end: int, hit_start: int,
                hit_end: int) -> list[str]:

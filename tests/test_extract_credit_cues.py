@@ -198,3 +198,23 @@ def test_a_work_notice_issues_no_policy():
 ])
 def test_trailing_source(text, source):
     assert parse_metadata(text).source == source
+
+
+@pytest.mark.parametrize("text", [
+    "我市智慧应急平台尚未完全建成，部分功能仍在调试。",  # not wholly done is under way
+    "开展智慧应急平台建设项目可行性研究报告编制。",  # a study towards it
+])
+def test_under_way_is_planned(text):
+    assert _findings(text) == {("智慧应急", "planned", "planned")}
+
+
+def test_a_report_heard_on_a_topic_is_no_fact():
+    # 城市大脑 is built when nothing is said; a meeting hearing a report on it says nothing
+    assert _findings("会议听取了全市城市大脑建设情况汇报，研究部署下一步工作。", "济南") == set()
+    assert _findings("全市城市大脑实时汇聚交通、城管数据。", "济南") == {
+        ("城市运行平台", "city_brain", "built")}
+
+
+def test_an_announced_measure_is_a_concrete_plan():
+    assert ("公共数据授权运营", "mentioned", "planned") in _findings(
+        "近期将出台公共数据授权运营管理办法。", "成都")
