@@ -36,6 +36,7 @@ _BYLINE = re.compile(r"(来源|信息来源|文章来源|发布时间|发布日�
                      r"\s*[:：]")
 # "关于组建市大数据集团有关情况的说明": the title names the topic; the body says what happened.
 _TOPIC_TITLE = re.compile(r"关于.+的(有关)?(情况)?(说明|请示|报告|汇报|函|复函|答复|建议|提案)$")
+_EXPLAINED = re.compile(r"\s*(的)?(政策解读|解读|图解|问答|答记者问)")
 _DRAFT_TITLE = re.compile(r"[(（](送审稿|征求意见稿|讨论稿|草案|修订草案|草案稿)[)）]$")
 _SENTENCE_END_REVERSED = _SENTENCE_END
 # "关于开展…培训的通知", "关于做好…工作的通知": a notice of work to do issues no policy.
@@ -257,6 +258,9 @@ class Extractor:
             if self._issued_before(norm, sent[0], bracket) or \
                     self._issued_after(norm, end, sent[1]):
                 return ["issued", "mentioned"]
+            if in_title and _EXPLAINED.match(norm, close + 1) and \
+                    not _WORK_NOTICE.search(norm, *doc.title_span):
+                return ["issued", "mentioned"]  # "《…办法》政策解读" explains a measure in force
             close = norm.find("》", end - 1)
             # "启动《…规划》编制工作" plans the document; "根据《…》", "拟对《…》开展评估" cite it.
             near = norm[max(sent[0], bracket - 4):bracket] + " " + norm[close + 1:close + 7]

@@ -218,3 +218,11 @@ def test_a_report_heard_on_a_topic_is_no_fact():
 def test_an_announced_measure_is_a_concrete_plan():
     assert ("公共数据授权运营", "mentioned", "planned") in _findings(
         "近期将出台公共数据授权运营管理办法。", "成都")
+
+
+def test_an_explained_title_is_in_force():
+    text = "《深圳市公共数据授权运营管理办法》政策解读\n\n一、主要内容\n办法共六章。\n"
+    assert ("公共数据授权运营", "measures_issued", "issued") in _findings(text, "深圳")
+    # a training notice on the explanation is still a notice of work to do
+    text = "关于参加《济南市公共数据授权运营管理办法》解读培训的通知\n\n请准时参加。\n"
+    assert _findings(text, "济南") == set()
