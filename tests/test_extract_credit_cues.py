@@ -226,3 +226,8 @@ def test_an_explained_title_is_in_force():
     # a training notice on the explanation is still a notice of work to do
     text = "关于参加《济南市公共数据授权运营管理办法》解读培训的通知\n\n请准时参加。\n"
     assert _findings(text, "济南") == set()
+
+
+@pytest.mark.parametrize("verb", ["交付使用", "投入实战应用", "日前落成", "已部署到位"])
+def test_other_words_for_running(verb):
+    assert _findings(f"南通市智慧应急指挥平台{verb}。") == {("智慧应急", "built", "built")}
