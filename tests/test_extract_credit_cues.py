@@ -231,3 +231,12 @@ def test_an_explained_title_is_in_force():
 @pytest.mark.parametrize("verb", ["交付使用", "投入实战应用", "日前落成", "已部署到位"])
 def test_other_words_for_running(verb):
     assert _findings(f"南通市智慧应急指挥平台{verb}。") == {("智慧应急", "built", "built")}
+
+
+@pytest.mark.parametrize(("text", "level", "status"), [
+    ("智慧应急指挥平台有望年底建成。", "planned", "planned"),
+    ("智慧应急指挥平台目前处在方案设计阶段。", "planned", "planned"),
+    ("我市智慧应急指挥平台建设仍是空白。", "built", "negated"),
+])
+def test_stages_and_gaps(text, level, status):
+    assert _findings(text) == {("智慧应急", level, status)}
