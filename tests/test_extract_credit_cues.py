@@ -240,3 +240,12 @@ def test_other_words_for_running(verb):
 ])
 def test_stages_and_gaps(text, level, status):
     assert _findings(text) == {("智慧应急", level, status)}
+
+
+@pytest.mark.parametrize("text", [
+    "南通市拟出台低空经济发展政策。",
+    "南通市低空经济发展政策正在征求意见。",
+    "南通市低空经济政策仍处于研究阶段。",
+])
+def test_a_policy_on_its_way_is_a_concrete_plan(text):
+    assert ("数字低空基础设施", "mentioned", "planned") in _findings(text)
