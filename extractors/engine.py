@@ -39,6 +39,10 @@ _TOPIC_TITLE = re.compile(r"关于.+的(有关)?(情况)?(说明|请示|报告|�
 _EXPLAINED = re.compile(r"\s*(的)?(政策解读|解读|图解|问答|答记者问)")
 _DRAFT_TITLE = re.compile(r"[(（](送审稿|征求意见稿|讨论稿|草案|修订草案|草案稿)[)）]$")
 _SENTENCE_END_REVERSED = _SENTENCE_END
+# "二、2025年重点任务", "三、下一步工作": what follows, up to the next such heading, is planned.
+_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]\s*(?P<text>[^\n]{0,24})$", re.M)
+_PLAN_HEADING = re.compile(r"主要任务|重点任务|主要目标|总体目标|发展目标|下一步|下步|工作思路|"
+                           r"工作安排|工作打算|工作计划|目标任务|工作重点|重点工作")
 # "关于开展…培训的通知", "关于做好…工作的通知": a notice of work to do issues no policy.
 _WORK_NOTICE = re.compile(r"关于(进一步)?(开展|做好|组织|举办|报送|征集|申报|参加|召开|推荐|填报)")
 _POLICY_TITLE = re.compile(r"(办法|方案|规划|意见|细则|通知|规定|条例|计划|措施|政策|标准|指南|"
@@ -75,6 +79,7 @@ class _Doc:
     attribution: str
     title_span: tuple[int, int]
     author: str | None = None  # from the issuer or source line, not guessed from the headline
+    plan_sections: tuple[tuple[int, int], ...] = ()
     mentions: dict = field(default_factory=dict)
     _sentences: dict = field(default_factory=dict)
 
@@ -208,7 +213,7 @@ class Extractor:
                 lead = _lead_sentence(norm, span[1])
                 mentions = attributor.mentions(norm[lead[0]:lead[1]])
             attribution = mentions[0].attribution if mentions else CITY
-        return _Doc(text, norm, meta, attribution, span, author)
+        return _Doc(text, norm, meta, attribution, span, author, _plan_sections(norm))
 
     def _match(self, rule: Rule, doc: _Doc, sent: tuple[int, int], start: int, end: int,
                attributor: Attributor, narrow: bool = False) -> Evidence | None:
@@ -283,6 +288,10 @@ class Extractor:
                 return ["negated"]  # "参加了全国评选，均未获奖"
             return [rule.status]
         found = self.status.detect(norm, sent[0], sent[1], start, end)
+        if found[:1] in (["built"], ["issued"]) and \
+                any(a <= start < b for a, b in doc.plan_sections) and \
+                not self.status.clause_is_past(norm, sent[0], sent[1], start, end):
+            found = ["planned"]  # "二、重点任务 …（一）建成城市生命体征监测系统"
         if any(w in norm[sent[0]:sent[1]] for w in self._topic):
             # "会议听取了城市大脑建设情况汇报" reports on a topic: no fact without a fact's verb
             if found[:1] == ["built"] and not self.status.clause_has_built(
@@ -390,6 +399,17 @@ class Extractor:
             out.extend(group)
             out.extend(_combined(group, rules))
         return out
+
+
+def _plan_sections(norm: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the text under a heading of tasks or aims, up to the next numbered heading."""
+    headings = list(_HEADING.finditer(norm))
+    out = []
+    for i, heading in enumerate(headings):
+        if _PLAN_HEADING.search(heading["text"]) and "回顾" not in heading["text"]:
+            end = headings[i + 1].start() if i + 1 < len(headings) else len(norm)
+            out.append((heading.end(), end))
+    return tuple(out)
 
 
 def _lead_sentence(norm: str, after: int) -> tuple[int, int]:

@@ -184,13 +184,24 @@ class StatusDetector:
         clause_start = max(norm.rfind(ch, sent_start, hit_start) for ch in CLAUSE_BREAKS) + 1
         return self.candidates(self.words(norm[max(clause_start, sent_start):hit_start]))
 
-    def clause_has_built(self, norm: str, sent_start: int, sent_end: int, hit_start: int,
-                         hit_end: int) -> bool:
-        """A built verb in the hit's clause, not just a past marker ("听取了…汇报")."""
+    def clause_words(self, norm: str, sent_start: int, sent_end: int, hit_start: int,
+                     hit_end: int) -> set[str]:
         clause_start = max(norm.rfind(ch, sent_start, hit_start) for ch in CLAUSE_BREAKS) + 1
         ends = [norm.find(ch, hit_end, sent_end) for ch in CLAUSE_BREAKS]
         clause_end = min([e for e in ends if e >= 0] or [sent_end])
-        return bool(self.words(norm[max(clause_start, sent_start):clause_end]) & self.built)
+        return self.words(norm[max(clause_start, sent_start):clause_end])
+
+    def clause_has_built(self, norm: str, sent_start: int, sent_end: int, hit_start: int,
+                         hit_end: int) -> bool:
+        """A built verb in the hit's clause, not just a past marker ("听取了…汇报")."""
+        return bool(self.clause_words(norm, sent_start, sent_end, hit_start, hit_end)
+                    & self.built)
+
+    def clause_is_past(self, norm: str, sent_start: int, sent_end: int, hit_start: int,
+                       hit_end: int) -> bool:
+        """"已建成", "累计接入": a marker that the thing is done, not how it is done."""
+        words = self.clause_words(norm, sent_start, sent_end, hit_start, hit_end)
+        return bool(words & self.past - self.weak_past) or any(w.startswith("已") for w in words)
 
     def detect(self, norm: str, sent_start: int, sent_end: int, hit_start: int,
                hit_end: int) -> list[str]:

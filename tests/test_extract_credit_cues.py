@@ -249,3 +249,12 @@ def test_stages_and_gaps(text, level, status):
 ])
 def test_a_policy_on_its_way_is_a_concrete_plan(text):
     assert ("数字低空基础设施", "mentioned", "planned") in _findings(text)
+
+
+def test_under_a_heading_of_tasks_a_fact_word_is_a_plan():
+    text = ("南通市数字政府建设工作报告\n\n一、2024年工作回顾\n我市智慧应急指挥平台已建成投用。\n"
+            "二、2025年重点任务\n建成城市生命体征监测系统。\n")
+    found = _findings(text)
+    assert ("智慧应急", "built", "built") in found  # the review reports what was done
+    assert ("城市生命体征", "planned", "planned") in found
+    assert ("城市生命体征", "built", "built") not in found
