@@ -43,6 +43,8 @@ _SENTENCE_END_REVERSED = _SENTENCE_END
 _HEADING = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]\s*(?P<text>[^\n]{0,24})$", re.M)
 _PLAN_HEADING = re.compile(r"主要任务|重点任务|主要目标|总体目标|发展目标|下一步|下步|工作思路|"
                            r"工作安排|工作打算|工作计划|目标任务|工作重点|重点工作")
+_PLAN_TITLE = re.compile(r"(工作要点|行动计划|行动方案|实施方案|建设方案|工作方案|工作计划|规划)"
+                         r"([(（][^)）]{0,12}[)）])?》?(的通知)?$")
 # "关于开展…培训的通知", "关于做好…工作的通知": a notice of work to do issues no policy.
 _WORK_NOTICE = re.compile(r"关于(进一步)?(开展|做好|组织|举办|报送|征集|申报|参加|召开|推荐|填报)")
 _POLICY_TITLE = re.compile(r"(办法|方案|规划|意见|细则|通知|规定|条例|计划|措施|政策|标准|指南|"
@@ -213,7 +215,10 @@ class Extractor:
                 lead = _lead_sentence(norm, span[1])
                 mentions = attributor.mentions(norm[lead[0]:lead[1]])
             attribution = mentions[0].attribution if mentions else CITY
-        return _Doc(text, norm, meta, attribution, span, author, _plan_sections(norm))
+        sections = _plan_sections(norm)
+        if _PLAN_TITLE.search(norm, *span):  # "…三年行动计划": the body lists what is to be done
+            sections = ((span[1], len(norm)),)
+        return _Doc(text, norm, meta, attribution, span, author, sections)
 
     def _match(self, rule: Rule, doc: _Doc, sent: tuple[int, int], start: int, end: int,
                attributor: Attributor, narrow: bool = False) -> Evidence | None:

@@ -258,3 +258,12 @@ def test_under_a_heading_of_tasks_a_fact_word_is_a_plan():
     assert ("智慧应急", "built", "built") in found  # the review reports what was done
     assert ("城市生命体征", "planned", "planned") in found
     assert ("城市生命体征", "built", "built") not in found
+
+
+def test_the_body_of_an_action_plan_lists_plans():
+    text = ("南通市智慧城市建设三年行动计划（2024—2026年）\n\n"
+            "（一）建成城市生命体征监测系统，实现风险早发现。\n（二）智慧应急指挥平台已建成投用，持续迭代。\n")
+    found = _findings(text)
+    assert ("城市生命体征", "planned", "planned") in found
+    assert ("城市生命体征", "built", "built") not in found
+    assert ("智慧应急", "built", "built") in found  # a past marker still tells what exists
