@@ -291,11 +291,11 @@ class Extractor:
                 return ["planned"]  # "数据交易服务中心目前正处于筹建阶段"
             if self.status.words(norm[sent[0]:sent[1]]) & self.status.negation:
                 return ["negated"]  # "参加了全国评选，均未获奖"
+            if self._planned_here(doc, sent, start, end):
+                return ["planned"]  # a task "出台…管理办法" under "二、重点任务"
             return [rule.status]
         found = self.status.detect(norm, sent[0], sent[1], start, end)
-        if found[:1] in (["built"], ["issued"]) and \
-                any(a <= start < b for a, b in doc.plan_sections) and \
-                not self.status.clause_is_past(norm, sent[0], sent[1], start, end):
+        if found[:1] in (["built"], ["issued"]) and self._in_plan(doc, sent, start, end):
             found = ["planned"]  # "二、重点任务 …（一）建成城市生命体征监测系统"
         if any(w in norm[sent[0]:sent[1]] for w in self._topic):
             # "会议听取了城市大脑建设情况汇报" reports on a topic: no fact without a fact's verb
@@ -310,6 +310,18 @@ class Extractor:
         if found and found[0] == "planned":
             return ["planned", "mentioned"]  # intent counts as a mention where no plan level
         return found
+
+    def _in_plan(self, doc: _Doc, sent: tuple[int, int], start: int, end: int) -> bool:
+        """Under a heading of tasks, with no marker that the thing is already done."""
+        return any(a <= start < b for a, b in doc.plan_sections) and \
+            not self.status.clause_is_past(doc.norm, sent[0], sent[1], start, end)
+
+    def _planned_here(self, doc: _Doc, sent: tuple[int, int], start: int, end: int) -> bool:
+        """A fixed-status keyword in a task with its own fact verb ("设立数据交易所")."""
+        if not doc.plan_sections or not self._in_plan(doc, sent, start, end):
+            return False
+        words = self.status.clause_words(doc.norm, sent[0], sent[1], start, end)
+        return bool(words & (self.status.built | self.status.issued))
 
     def _issued_before(self, norm: str, sent_start: int, bracket: int) -> bool:
         while bracket > sent_start and norm[bracket - 1] in "》、和及与":

@@ -267,3 +267,12 @@ def test_the_body_of_an_action_plan_lists_plans():
     assert ("城市生命体征", "planned", "planned") in found
     assert ("城市生命体征", "built", "built") not in found
     assert ("智慧应急", "built", "built") in found  # a past marker still tells what exists
+
+
+def test_a_task_with_a_fixed_status_keyword_is_a_plan():
+    text = ("淮安市数据工作要点\n\n（一）设立淮安数据交易服务中心。\n"
+            "（二）出台公共数据授权运营管理办法。\n")
+    found = _findings(text, "淮安")
+    assert ("数商发展", "ecosystem", "planned") in found
+    assert ("数商发展", "ecosystem", "built") not in found
+    assert ("公共数据授权运营", "measures_issued", "issued") not in found
