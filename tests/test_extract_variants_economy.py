@@ -78,7 +78,7 @@ def test_other_wordings(text, indicator, expected):
 
 
 @pytest.mark.parametrize(("text", "indicator"), [
-    # a bureau named after the digital economy is an actor; the plan is only cited
+    # a plan whose implementation is being evaluated is cited, neither issued nor planned
     ("市数字经济发展局拟对《福州市数字经济发展规划》实施情况开展中期评估。", "顶层设计"),
     # a park named after the digital economy is not its plan (规划 is a verb here)
     ("双方将共同规划建设闽侯数字经济产业协作园。", "顶层设计"),
