@@ -17,7 +17,8 @@ CITY, PROVINCE, NATIONAL, OTHER_CITY = "city", "province", "national", "other_ci
 _OWN = "own"  # 我市, 本市, 全市: the city of whoever wrote the text
 _NOT_A_NAME = "none"
 # Words that hold a name but are none: "城市级平台" holds 市级, "省市两级" holds 省市.
-_NOT_NAMES = ("城市级", "省市级", "地市级", "县市级", "各市级", "城市政府", "全市场")
+_NOT_NAMES = ("城市级", "省市级", "地市级", "县市级", "各市级", "城市政府", "全市场", "直辖市",
+              "设区市", "各市", "地级市", "县级市", "省辖市", "单列市", "副省级市")
 _DISTRICT_BODY = re.compile(r"^[\u4e00-\u9fff]{1,6}(区|县|新区|开发区|高新区)"
                             r"(人民政府|政府|委员会|管委会|办公室|[\u4e00-\u9fff]{0,12}(局|委|办|中心))")
 _OWN_WORDS = ("我市", "本市", "全市", "市政府", "市委", "市人民政府", "市政府办公室", "市数据局",

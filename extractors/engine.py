@@ -213,7 +213,7 @@ class Extractor:
             mentions = attributor.mentions(norm[span[0]:span[1]])
             if not mentions:  # "西咸协同创新中心揭牌": the lead sentence names the actor
                 lead = _lead_sentence(norm, span[1])
-                mentions = attributor.mentions(norm[lead[0]:lead[1]])
+                mentions = _actors(norm, lead, attributor.mentions(norm[lead[0]:lead[1]]))
             attribution = mentions[0].attribution if mentions else CITY
         sections = _plan_sections(norm)
         if _PLAN_TITLE.search(norm, *span):  # "…三年行动计划": the body lists what is to be done
@@ -427,6 +427,17 @@ def _plan_sections(norm: str) -> tuple[tuple[int, int], ...]:
             end = headings[i + 1].start() if i + 1 < len(headings) else len(norm)
             out.append((heading.end(), end))
     return tuple(out)
+
+
+def _actors(norm: str, span: tuple[int, int], mentions: list) -> list:
+    """Who acts in a lead sentence: not a title it cites, and the city itself when it speaks.
+
+    "为贯彻落实《国务院关于…》精神，结合我市实际…" is the city's own text, not the nation's.
+    """
+    text = norm[span[0]:span[1]]
+    outside = [m for m in mentions if text.rfind("《", 0, m.start) <= text.rfind("》", 0, m.start)]
+    own = [m for m in outside if m.attribution == CITY]
+    return own or outside
 
 
 def _lead_sentence(norm: str, after: int) -> tuple[int, int]:

@@ -276,3 +276,18 @@ def test_a_task_with_a_fixed_status_keyword_is_a_plan():
     assert ("数商发展", "ecosystem", "planned") in found
     assert ("数商发展", "ecosystem", "built") not in found
     assert ("公共数据授权运营", "measures_issued", "issued") not in found
+
+
+@pytest.mark.parametrize("lead", [
+    "为深入贯彻落实《国务院关于加强数字政府建设的指导意见》精神，结合我市实际，提出如下意见。",
+    "根据应急管理部统一部署，我市智慧应急指挥平台已于近日建成投用。",
+])
+def test_the_lead_sentence_speaks_for_the_city_that_cites_the_nation(lead):
+    text = f"智慧应急工作情况\n\n{lead}\n智慧应急指挥平台已建成投用。\n"
+    assert ("智慧应急", "built", "built") in _credited(text, "南通")
+
+
+def test_a_national_lead_sentence_still_makes_a_national_text():
+    text = ("关于加强数字政府建设的指导意见\n\n各省、自治区、直辖市人民政府，国务院各部委：\n"
+            "智慧应急指挥平台已建成投用。\n")
+    assert not _credited(text, "南通")
