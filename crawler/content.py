@@ -7,6 +7,7 @@ the element holding the most paragraph text, after navigation, headers and foote
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -33,6 +34,7 @@ TITLE_SELECTORS = tuple(etree.XPath(x) for x in (
     "//meta[@name='ArticleTitle']/@content", "//h1//text()",
     "//*[contains(@class,'title')]/h2//text()", "//title//text()"))
 _OWN_TEXT = etree.XPath("text()")
+_PARSERS = threading.local()
 BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "table", "section"})
 
 
@@ -43,7 +45,22 @@ class AttachmentLink:
 
 
 def parse_tree(page: str) -> lxml_html.HtmlElement:
-    return lxml_html.fromstring(page or "<html></html>")
+    """The page's tree, parsed once and shared by metadata, title, body and attachments."""
+    return lxml_html.fromstring(page or "<html></html>", parser=_parser())
+
+
+def _parser() -> etree.HTMLParser:
+    """lxml.html's parser picks each element's class in a Python callback (only to give form
+    fields their own classes, which nothing here uses), paid for every element the crawler
+    touches; a C-level default lookup gives the same HtmlElement tree without it. One parser
+    per thread: lxml parsers must not be used by two threads at once."""
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = etree.HTMLParser()
+        parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+            element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment,
+            pi=lxml_html.HtmlProcessingInstruction, entity=lxml_html.HtmlEntity))
+    return parser
 
 
 def page_title(root: lxml_html.HtmlElement) -> str | None:
@@ -93,26 +110,29 @@ def is_noise(el: lxml_html.HtmlElement) -> bool:
 def element_text(el: lxml_html.HtmlElement) -> str:
     """Text with block elements on their own lines; scripts, styles and comments dropped."""
     lines: list[str] = []
-    current: list[str] = []
-
-    def walk(node, top: bool = False) -> None:
-        if not isinstance(node.tag, str) or node.tag in ("script", "style"):
-            current.append(node.tail or "")
-            return
-        block = node.tag in BLOCKS
-        if block:
-            _flush(current, lines)
-        current.append(node.text or "")
-        for child in node:
-            walk(child)
-        if block:
-            _flush(current, lines)
-        if not top:
-            current.append(node.tail or "")
-
-    walk(el, top=True)
+    current: list[str] = []  # the pieces of the line being built; empty pieces are left out
+    _walk(el, current, lines, top=True)
     _flush(current, lines)
     return "\n".join(lines)
+
+
+def _walk(node, current: list[str], lines: list[str], top: bool = False) -> None:
+    tag = node.tag
+    if not isinstance(tag, str) or tag in ("script", "style"):
+        if node.tail:
+            current.append(node.tail)
+        return
+    block = tag in BLOCKS
+    if block and current:
+        _flush(current, lines)
+    if node.text:
+        current.append(node.text)
+    for child in node:
+        _walk(child, current, lines)
+    if block and current:
+        _flush(current, lines)
+    if not top and node.tail:
+        current.append(node.tail)
 
 
 def _flush(current: list[str], lines: list[str]) -> None:

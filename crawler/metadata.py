@@ -39,9 +39,10 @@ MAX_PAIR_CHARS = 300
 _ANY_LABEL = re.compile("|".join(
     r"[\s\u3000\xa0]*".join(map(re.escape, label))
     for label in sorted(KNOWN_LABELS, key=len, reverse=True)))
+PAIR_TAGS = ("td", "th", "dt", "li", "span", "p", "label", "b", "strong", "em")
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
 _TEMPLATE_TOKEN = re.compile(r"<\$\[\w+\]>")
-_COLON = re.compile("[:：]")
+_LEADING_SEPARATORS = re.compile(r"^[\s:：\u3000]+")
 
 
 @dataclass
@@ -54,15 +55,18 @@ class Metadata:
 
 
 def normalise_label(text: str) -> str:
-    return _COLON.sub("", _SPACES.sub("", text)).strip("【】[]")
+    # "".join(s.split()) removes exactly what _SPACES matches (str.isspace), several times faster
+    return "".join(text.split()).replace(":", "").replace("：", "").strip("【】[]")
 
 
 def clean_value(text: str | None) -> str | None:
     """A value with spaces collapsed; placeholders such as 无号 or —— become None."""
     if text is None:
         return None
-    value = _SPACES.sub(" ", _TEMPLATE_TOKEN.sub("", text)).strip()
-    if not value or _SPACES.sub("", value) in PLACEHOLDERS:
+    if "<$[" in text:
+        text = _TEMPLATE_TOKEN.sub("", text)
+    value = " ".join(text.split())  # as _SPACES.sub(" ", ...).strip(), without the regex
+    if not value or value.replace(" ", "") in PLACEHOLDERS:
         return None
     return value
 
@@ -81,8 +85,8 @@ def resolve_fields(raw: dict[str, str]) -> dict[str, str]:
     fields: dict[str, str] = {}
     for name, labels in ALIASES.items():
         for label in labels:
-            value = clean_value(raw.get(label))
-            if value is None:
+            value = raw.get(label)
+            if value is None or (value := clean_value(value)) is None:
                 continue
             if name in DATE_FIELDS:
                 value = iso_date(value)
@@ -95,34 +99,38 @@ def resolve_fields(raw: dict[str, str]) -> dict[str, str]:
 
 def _pairs(root: lxml_html.HtmlElement):
     """Yield (label, value) from th/td, dt/dd, li/span and 'label：value' cells."""
-    for el in root.iter("td", "th", "dt", "li", "span", "p", "label", "b", "strong", "em"):
-        full = el.text_content()
+    for el in root.iter(*PAIR_TAGS):
+        full = el.text_content() if len(el) else el.text or ""  # a leaf's text is all it has
         if len(full) > MAX_PAIR_CHARS or not _ANY_LABEL.search(full):
             continue  # body paragraphs, whole tables and value cells hold no label to start from
         own = _text(el)
         label, sep, rest = own.partition("：") if "：" in own else own.partition(":")
         norm = normalise_label(label)
         if norm in KNOWN_LABELS:
-            value = rest if sep and clean_value(rest) else _value_after(el)
+            cleaned = clean_value(rest) if sep else None
+            if cleaned:  # 'label：value' in one cell
+                yield norm, cleaned
+                continue
+            value = _value_after(el, own)
             if sep or value is not None:
                 yield norm, clean_value(value) or ""
             continue
-        if normalise_label(own) in KNOWN_LABELS:
-            yield normalise_label(own), clean_value(_value_after(el)) or ""
+        norm = normalise_label(own)
+        if norm in KNOWN_LABELS:
+            yield norm, clean_value(_value_after(el, own)) or ""
 
 
-def _value_after(el: lxml_html.HtmlElement) -> str | None:
-    """The value that follows a label element: the next cell, dd, or the rest of the parent."""
+def _value_after(el: lxml_html.HtmlElement, own: str) -> str | None:
+    """The value that follows a label element (whose text is own): the next cell, dd, or the
+    rest of the parent."""
     nxt = el.getnext()
     if el.tag in ("td", "th", "dt") or (nxt is not None and nxt.tag in ("td", "dd")):
         return _text(nxt) if nxt is not None else None
     parent = el.getparent()
     if parent is not None and parent.tag in ("li", "p", "div", "td", "dd"):
         whole = _text(parent)
-        own = _text(el)
         if whole.startswith(own):
-            rest = whole[len(own):]
-            return re.sub(r"^[\s:：\u3000]+", "", rest)
+            return _LEADING_SEPARATORS.sub("", whole[len(own):])
     return None
 
 
@@ -130,9 +138,11 @@ def _text(el: lxml_html.HtmlElement | None) -> str:
     """Element text including values hidden inside HTML comments (Wuxi wraps them so)."""
     if el is None:
         return ""
+    if not len(el) and isinstance(el.tag, str) and el.tag not in ("script", "style"):
+        return " ".join((el.text or "").split())  # a leaf: its own text is all there is
     parts: list[str] = []
     _collect(el, parts)
-    return _SPACES.sub(" ", "".join(parts)).strip()
+    return " ".join("".join(parts).split())
 
 
 def _collect(el, parts: list[str]) -> None:
