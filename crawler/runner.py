@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from pathlib import Path
 
 from citydx.registry import Registry
@@ -65,6 +66,7 @@ def run_crawl(plan: CrawlPlan, proxy: str | None = None, delay: float = 0.5,
     if plan.options.browser:
         settings.update(browser_lane_settings(proxy))
     process = CrawlerProcess(settings)
+    _quiet_below(log_level)
     crawler = process.create_crawler(PortalSpider)
     process.crawl(crawler, plan=plan)
     process.start()
@@ -83,6 +85,13 @@ def finish(plan: CrawlPlan, spider, interrupted: bool = False) -> RunResult:
     store.finish_run(plan.run_id, "interrupted" if interrupted else "finished")
     store.db.close()
     return RunResult(plan.run_id, statuses)
+
+
+def _quiet_below(log_level: str) -> None:
+    """Scrapy sets the root logger to NOTSET and filters in its handler, so every 'Crawled' and
+    'Scraped from' debug line still builds a LogRecord (two per page) only to drop it. Setting
+    the level on Scrapy's logger drops them before they are built."""
+    logging.getLogger("scrapy").setLevel(log_level)
 
 
 def _offline_public_suffixes() -> None:

@@ -36,6 +36,10 @@ def crawl_settings(db_path: str, proxy: str | None = None, delay: float = DEFAUL
         # Scrapy runs one task per CONCURRENT_ITEMS slot for every callback's output; items
         # are written one at a time to SQLite anyway, so a few slots avoid most of that work.
         "CONCURRENT_ITEMS": 4,
+        # Scrapy re-reads and parses the source of a generator callback to warn about
+        # `return value` whenever its weak cache has dropped the bound method: thousands of
+        # inspect.getsource() calls a crawl. The spiders' callbacks return no values.
+        "WARN_ON_GENERATOR_RETURN_VALUE": False,
         "CONCURRENT_REQUESTS_PER_DOMAIN": per_host,
         "DOWNLOAD_DELAY": delay,
         "DOWNLOAD_DELAY_JITTER": 0.5 if delay > 0 else 0.0,
