@@ -131,6 +131,13 @@ class CrawlStore:
         now = now_iso()
         doc = {k: item.get(k) for k in DOC_FIELDS}
         doc["fetched_at"] = now
+        if (not item.get("attachments") and self.stored_urls is not None
+                and doc["url"] not in self.stored_urls):
+            # A new document without attachments is one INSERT, atomic by itself: no savepoint
+            # (two more statements and their SQL compiled afresh) for the commonest write.
+            if self._insert({**doc, "version": 1, "first_seen_at": now}) is not None:
+                self._remember(doc["url"])
+                return "new"
         with self.db.atomic():
             old, doc_id, outcome = self._stored(doc["url"]), None, "new"
             if old is None:
@@ -140,9 +147,12 @@ class CrawlStore:
             if old is not None:
                 doc_id, outcome = self._update(old, doc, now)
             self._save_attachments(doc_id, item.get("attachments") or [], now)
-        if self.stored_urls is not None:
-            self.stored_urls.add(doc["url"])
+        self._remember(doc["url"])
         return outcome
+
+    def _remember(self, url: str) -> None:
+        if self.stored_urls is not None:
+            self.stored_urls.add(url)
 
     def _stored(self, url: str) -> tuple | None:
         if self.stored_urls is not None and url not in self.stored_urls:
