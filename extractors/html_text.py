@@ -14,6 +14,9 @@ _CONTAINER = re.compile(r"(zoom|trs_editor|article|content|main-?text|zw|txt|det
                         r"con_text|news_content|view|bt_content)", re.I)
 _NOISE = re.compile(r"(nav|menu|footer|foot|header|breadcrumb|crumb|share|sidebar|copyright|"
                     r"related|position|location|top|bottom|banner|search|login)", re.I)
+_RELATED = re.compile(r"^(相关链接|相关阅读|相关文件|相关新闻|相关稿件|相关政策|推荐阅读|延伸阅读)"
+                      r"[:：]?$")
+_PAGER = re.compile(r"^(上一篇|下一篇)[:：]")
 _BLOCKS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
            "article", "td")
 
@@ -66,4 +69,7 @@ def _lines(node) -> str:
         tag.insert_after("\n")
     raw = node.get_text("")
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in raw.split("\n")]
-    return "\n".join(line for line in lines if line)
+    lines = [line for line in lines if line and not _PAGER.match(line)]
+    # A "相关链接" list inside the article container names other documents, not this one's facts.
+    cut = next((i for i, line in enumerate(lines) if _RELATED.match(line)), len(lines))
+    return "\n".join(lines[:cut])

@@ -291,3 +291,15 @@ def test_a_national_lead_sentence_still_makes_a_national_text():
     text = ("关于加强数字政府建设的指导意见\n\n各省、自治区、直辖市人民政府，国务院各部委：\n"
             "智慧应急指挥平台已建成投用。\n")
     assert not _credited(text, "南通")
+
+
+def test_related_links_inside_the_article_are_not_its_text():
+    from extractors.html_text import html_to_text
+
+    html = ("<html><body><div class='content'><h1>市政府召开常务会议</h1>"
+            "<p>会议研究了防汛工作，部署了安全生产检查。会议还听取了有关情况汇报。</p>"
+            "<p>相关链接</p><p>南通市智慧应急指挥平台建成投用</p>"
+            "<p>上一篇：南通市公共数据授权运营平台上线</p></div></body></html>")
+    text = html_to_text(html)
+    assert "会议研究了防汛工作" in text
+    assert "智慧应急" not in text and "上一篇" not in text
