@@ -303,3 +303,12 @@ def test_related_links_inside_the_article_are_not_its_text():
     text = html_to_text(html)
     assert "会议研究了防汛工作" in text
     assert "智慧应急" not in text and "上一篇" not in text
+
+
+@pytest.mark.parametrize("text", [
+    "为确保定期演练，智慧应急指挥平台已建成投用。",
+    "依托大带宽、大连接能力，智慧应急指挥平台已建成投用。",
+    "北京时间6月1日，智慧应急指挥平台正式上线运行。",
+])
+def test_city_names_inside_ordinary_words(text):
+    assert ("智慧应急", "built", "built") in _credited(text, "南通")
