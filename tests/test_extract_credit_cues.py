@@ -309,6 +309,8 @@ def test_related_links_inside_the_article_are_not_its_text():
     "为确保定期演练，智慧应急指挥平台已建成投用。",
     "依托大带宽、大连接能力，智慧应急指挥平台已建成投用。",
     "北京时间6月1日，智慧应急指挥平台正式上线运行。",
+    "推进创新乡村治理，智慧应急指挥平台已建成投用。",
+    "依托沿海口岸优势，智慧应急指挥平台已建成投用。",
 ])
 def test_city_names_inside_ordinary_words(text):
     assert ("智慧应急", "built", "built") in _credited(text, "南通")
