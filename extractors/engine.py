@@ -37,6 +37,7 @@ _BYLINE = re.compile(r"(来源|信息来源|文章来源|发布时间|发布日�
 # "关于组建市大数据集团有关情况的说明": the title names the topic; the body says what happened.
 _TOPIC_TITLE = re.compile(r"关于.+的(有关)?(情况)?(说明|请示|报告|汇报|函|复函|答复|建议|提案)$")
 _EXPLAINED = re.compile(r"\s*(的)?(政策解读|解读|图解|问答|答记者问)")
+_SCOPE = re.compile(r"[省市]?(内)?(率先|首个|首家|首批|第一|唯一|领先|前列|最早|范围内)")
 _DRAFT_TITLE = re.compile(r"[(（](送审稿|征求意见稿|讨论稿|草案|修订草案|草案稿)[)）]$")
 _SENTENCE_END_REVERSED = _SENTENCE_END
 # "二、2025年重点任务", "三、下一步工作": what follows, up to the next such heading, is planned.
@@ -353,6 +354,10 @@ class Extractor:
             end = doc.sentence(sent_start)[1]
             doc.mentions[key] = attributor.mentions(doc.norm[sent_start:end])
         before = [m for m in doc.mentions[key] if m.end <= hit - sent_start]
+        if len(before) > 1 and any(m.attribution == CITY for m in before):
+            # "南通在全省率先建成…", "建成江苏省首个…": the province is the scope, not the actor
+            before = [m for m in before if m.attribution not in (PROVINCE, NATIONAL)
+                      or not _SCOPE.match(doc.norm, sent_start + m.end)]
         if not before:
             # "一网统管平台在上海率先建成": a place named later in the same clause.
             clause_end = _clause(doc.norm, doc.sentence(sent_start), hit, hit + 1)[1]

@@ -314,3 +314,13 @@ def test_related_links_inside_the_article_are_not_its_text():
 ])
 def test_city_names_inside_ordinary_words(text):
     assert ("智慧应急", "built", "built") in _credited(text, "南通")
+
+
+@pytest.mark.parametrize(("text", "attribution"), [
+    ("南通在全省率先建成智慧应急指挥平台。", "city"),  # the province is the scope
+    ("南通市建成江苏省首个城市级智慧应急指挥平台。", "city"),
+    ("学习南通经验，省应急管理厅建成智慧应急指挥平台。", "province"),  # a provincial body acts
+])
+def test_scope_and_provincial_bodies(text, attribution):
+    rows = project_extractor().extract(text, "南通")
+    assert {r.attribution for r in rows if r.indicator == "智慧应急"} == {attribution}
