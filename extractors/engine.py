@@ -82,9 +82,18 @@ class _Doc:
     attribution: str
     title_span: tuple[int, int]
     author: str | None = None  # from the issuer or source line, not guessed from the headline
-    plan_sections: tuple[tuple[int, int], ...] = ()
+    plan_title: bool = False  # "…三年行动计划": the whole body lists what is to be done
+    _plan: tuple[tuple[int, int], ...] | None = None
     mentions: dict = field(default_factory=dict)
     _sentences: dict = field(default_factory=dict)
+
+    @property
+    def plan_sections(self) -> tuple[tuple[int, int], ...]:
+        """Spans under headings of tasks, found when a status first needs them."""
+        if self._plan is None:
+            self._plan = ((self.title_span[1], len(self.norm)),) if self.plan_title \
+                else _plan_sections(self.norm)
+        return self._plan
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Bounds of the sentence holding pos, found around it (most text holds no hit)."""
@@ -117,7 +126,9 @@ class Extractor:
             for word in rule.keywords:
                 keywords.setdefault(normalize_for_matching(word), []).append(index)
         for word, indexes in keywords.items():
-            self._automaton.add_word(word, (len(word), tuple(indexes)))
+            owners = frozenset(self._rules[i].indicator for i in indexes)
+            self._automaton.add_word(word, (len(word), tuple(indexes), _claimable(
+                word, owners, keywords, self._rules), owners))
         self._automaton.make_automaton()
         self._longest = max(map(len, keywords), default=0)
         common = ruleset.common
@@ -172,23 +183,32 @@ class Extractor:
         "授权运营管理实施细则" is not a data-management rule, "一件事" inside "高效处置一件事"
         is not a service item, "数字经济" inside "数字经济监测平台" is not a development aim.
         """
-        hits = [(end - length + 1, end, indexes)
-                for end, (length, indexes) in self._automaton.iter(norm)]
-        if len(hits) < 2:
+        hits = []
+        owners = []
+        claimable = []
+        for end, (length, indexes, inside, indicators) in self._automaton.iter(norm):
+            if inside:
+                claimable.append(len(hits))
+            hits.append((end - length + 1, end, indexes))
+            owners.append(indicators)
+        if not claimable:
             return hits
         ends = [end for _, end, _ in hits]  # the automaton reports hits in order of their end
-        out = []
-        for start, end, indexes in hits:
-            claimed: set[str] = set()
+        dropped = set()
+        for i in claimable:
+            start, end, indexes = hits[i]
+            claimed: frozenset[str] = frozenset()
             # A longer hit holding this one ends at or after it, within the longest keyword.
             for j in range(bisect_left(ends, end), bisect_right(ends, start + self._longest)):
-                other_start, other_end, others = hits[j]
+                other_start, other_end, _ = hits[j]
                 if other_start <= start and other_end - other_start > end - start:
-                    claimed.update(self._rules[k].indicator for k in others)
+                    claimed = claimed | owners[j]
             if claimed:
-                indexes = tuple(k for k in indexes if self._rules[k].indicator in claimed)
-            if indexes:
-                out.append((start, end, indexes))
+                kept = tuple(k for k in indexes if self._rules[k].indicator in claimed)
+                hits[i] = (start, end, kept)
+                if not kept:
+                    dropped.add(i)
+        out = [hit for i, hit in enumerate(hits) if i not in dropped] if dropped else hits
         return out
 
     def _skip_sentence(self, norm: str, sent: tuple[int, int]) -> bool:
@@ -216,10 +236,8 @@ class Extractor:
                 lead = _lead_sentence(norm, span[1])
                 mentions = _actors(norm, lead, attributor.mentions(norm[lead[0]:lead[1]]))
             attribution = mentions[0].attribution if mentions else CITY
-        sections = _plan_sections(norm)
-        if _PLAN_TITLE.search(norm, *span):  # "…三年行动计划": the body lists what is to be done
-            sections = ((span[1], len(norm)),)
-        return _Doc(text, norm, meta, attribution, span, author, sections)
+        return _Doc(text, norm, meta, attribution, span, author,
+                    bool(_PLAN_TITLE.search(norm, *span)))
 
     def _match(self, rule: Rule, doc: _Doc, sent: tuple[int, int], start: int, end: int,
                attributor: Attributor, narrow: bool = False) -> Evidence | None:
@@ -423,14 +441,28 @@ class Extractor:
         return out
 
 
+def _claimable(word: str, owners: set[str], keywords: dict[str, list[int]], rules) -> bool:
+    """Whether a longer keyword of another indicator holds this one (checked per hit)."""
+    return any(word in other and len(other) > len(word)
+               and {rules[i].indicator for i in indexes} - owners
+               for other, indexes in keywords.items())
+
+
 def _plan_sections(norm: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the text under a heading of tasks or aims, up to the next numbered heading."""
-    headings = list(_HEADING.finditer(norm))
-    out = []
-    for i, heading in enumerate(headings):
-        if _PLAN_HEADING.search(heading["text"]) and "回顾" not in heading["text"]:
-            end = headings[i + 1].start() if i + 1 < len(headings) else len(norm)
-            out.append((heading.end(), end))
+    """Spans of the text under a heading of tasks or aims, up to the next numbered heading.
+
+    Looks for the task words first: most texts hold none, and then no line is examined.
+    """
+    out: list[tuple[int, int]] = []
+    for word in _PLAN_HEADING.finditer(norm):
+        if out and word.start() < out[-1][1]:
+            continue
+        line_start = norm.rfind("\n", 0, word.start()) + 1
+        heading = _HEADING.match(norm, line_start)
+        if heading is None or heading.end() < word.end() or "回顾" in heading["text"]:
+            continue
+        following = _HEADING.search(norm, heading.end())
+        out.append((heading.end(), following.start() if following else len(norm)))
     return tuple(out)
 
 

@@ -109,12 +109,12 @@ def parse_metadata(text: str, max_lines: int = 20) -> DocumentMeta:
     _sign_off(text, meta)
     if not meta.source:
         tail = text[-300:]
-        found = list(_TRAILING_SOURCE.finditer(tail))
+        found = list(_TRAILING_SOURCE.finditer(tail)) if "来源" in tail or "转" in tail else []
         if found:
             meta.source = found[-1]["source"]
     if not meta.validity:
         head = normalize_for_matching(text[:200])
-        if _REPEALED_MARK.search(head):
+        if ("废止" in head or "失效" in head) and _REPEALED_MARK.search(head):
             meta.validity = "失效"
     return meta
 
