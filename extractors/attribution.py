@@ -101,6 +101,10 @@ class Attributor:
             attribution = self._attribution(kind, owner)
             start = end - length + 1
             mention = Mention(start, end + 1, attribution, kind == _OWN)
+            if kind == _OWN and found and found[-1].end == start and not found[-1].generic:
+                # "杭州市数据局": the bureau is the named city's, not the reader's
+                found[-1] = Mention(found[-1].start, end + 1, found[-1].attribution)
+                continue
             if found and start <= found[-1].end - 1:
                 if length > found[-1].end - found[-1].start and start <= found[-1].start:
                     found[-1] = mention

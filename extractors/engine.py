@@ -389,6 +389,10 @@ class Extractor:
         first = before[0]
         if last.generic and doc.author in (OTHER_CITY, PROVINCE, NATIONAL):
             return doc.author  # "本市…" in 无锡's measures on 常州's portal is 无锡
+        if last.generic and len(before) > 1 and before[-2].attribution == OTHER_CITY and \
+                doc.norm[sent_start + last.start:sent_start + last.end] not in ("我市", "本市") \
+                and doc.norm[sent_start + before[-2].start - 1] != "在":
+            return OTHER_CITY  # "杭州市数据局局长介绍，全市已建成…": 全市 is 杭州
         if last.attribution == OTHER_CITY and first.attribution == CITY and \
                 doc.norm[sent_start + first.end:sent_start + first.end + 3].lstrip("市")\
                 .startswith(_JOINT):

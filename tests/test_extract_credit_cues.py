@@ -324,3 +324,13 @@ def test_city_names_inside_ordinary_words(text):
 def test_scope_and_provincial_bodies(text, attribution):
     rows = project_extractor().extract(text, "南通")
     assert {r.attribution for r in rows if r.indicator == "智慧应急"} == {attribution}
+
+
+@pytest.mark.parametrize(("text", "credited"), [
+    ("杭州市数据局局长介绍，全市已建成智慧应急指挥平台。", False),  # 全市 is the speaker's city
+    ("杭州市召开会议，市政府已建成智慧应急指挥平台。", False),
+    ("学习杭州经验，我市已建成智慧应急指挥平台。", True),  # 我市 is the author's
+    ("宁波市数据局介绍，全市已建成智慧应急指挥平台。", True),
+])
+def test_generic_words_after_another_city(text, credited):
+    assert (("智慧应急", "built", "built") in _credited(text, "宁波")) is credited
