@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from lxml import etree
-
 from crawler.content import (
     AttachmentLink,
     attachment_links,
@@ -15,8 +13,6 @@ from crawler.content import (
     parse_tree,
 )
 from crawler.metadata import Metadata, parse_metadata
-
-_META_CONTENT = etree.XPath("//meta[@name=$name]/@content")  # compiled once, not per page
 
 
 @dataclass
@@ -39,8 +35,14 @@ def parse_detail(page: str, url: str) -> DetailPage:
 
 
 def _meta_content(root, name: str) -> str | None:
-    values = _META_CONTENT(root, name=name)
-    return values[0].strip() if values and values[0].strip() else None
+    """The first <meta name=name content=...> of the document, as //meta[@name=$name]/@content
+    would find it, by a walk in C instead of an XPath evaluation per page."""
+    for meta in root.getroottree().iter("meta"):
+        if meta.get("name") == name:
+            value = meta.get("content")
+            if value is not None:
+                return value.strip() or None
+    return None
 
 
 def content_hash(title: str | None, text: str) -> str:

@@ -121,3 +121,13 @@ def test_pages_parsed_in_several_threads_at_once_stay_apart():
     for thread in threads:
         thread.join()
     assert results == {n: (f"通知{n}", f"{n:05d}", f"{PROSE}{n}") for n in pages}
+
+
+def test_the_article_title_meta_is_the_first_one_with_content():
+    # The first ArticleTitle meta has no content and is passed over; the next is blank, so the
+    # page's own title finder takes over and joins the non-blank ones: 'B'.
+    page = ("<html><head><meta name='ArticleTitle'><meta name='ArticleTitle' content=' '>"
+            "<meta name='ArticleTitle' content='B'><title>T</title></head><body></body></html>")
+    assert parse_detail(page, "http://www.beijing.gov.cn/t.html").title == "B"
+    page = "<html><head><meta name='ArticleTitle' content=' A '><title>T</title></head></html>"
+    assert parse_detail(page, "http://www.beijing.gov.cn/t.html").title == "A"
