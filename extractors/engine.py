@@ -279,40 +279,11 @@ class Extractor:
         norm = doc.norm
         bracket = _cited_title(norm, sent[0], start, end)
         if bracket is not None:
-            if norm[max(sent[0], bracket - 6):bracket].endswith(self._repeal):
-                return []  # "决定废止《…》": the title is being repealed
-            close = norm.find("》", end - 1)
-            if _DRAFT_TITLE.search(norm, bracket, close):
-                return ["planned", "mentioned"]  # "审议通过了《…协议（送审稿）》": not signed yet
-            if self._issued_before(norm, sent[0], bracket) or \
-                    self._issued_after(norm, end, sent[1]):
-                return ["issued", "mentioned"]
-            if in_title and _EXPLAINED.match(norm, close + 1) and \
-                    not _WORK_NOTICE.search(norm, *doc.title_span):
-                return ["issued", "mentioned"]  # "《…办法》政策解读" explains a measure in force
-            close = norm.find("》", end - 1)
-            # "启动《…规划》编制工作" plans the document; "根据《…》", "拟对《…》开展评估" cite it.
-            near = norm[max(sent[0], bracket - 4):bracket] + " " + norm[close + 1:close + 7]
-            return ["planned"] if any(v in near for v in _DRAFTING) else []
+            return self._title_statuses(doc, sent, bracket, end, in_title)
         if in_title and _TOPIC_TITLE.search(norm, *doc.title_span):
             return ["mentioned"]
         if rule.status != DETECT:
-            # A fixed status ("交易所 … 推进改革" shows the exchange exists) yields only to a
-            # plan or negation before the keyword ("计划设立交易所").
-            before = self.status.clause_prefix(norm, sent[0], start)
-            if before[:1] == ["negated"] or before[:1] == ["planned"] and \
-                    self.status.strong_plan(norm, sent[0], start):
-                return before
-            if any(v in norm[end:end + 6] for v in (*_DRAFTING, "征求意见")):
-                return ["planned"]  # "…管理办法起草工作进展", "…办法（征求意见稿）"
-            after = norm[end:_clause(norm, sent, start, end)[1]]
-            if self.status.words(after) & self.status.pending:
-                return ["planned"]  # "数据交易服务中心目前正处于筹建阶段"
-            if self.status.words(norm[sent[0]:sent[1]]) & self.status.negation:
-                return ["negated"]  # "参加了全国评选，均未获奖"
-            if self._planned_here(doc, sent, start, end):
-                return ["planned"]  # a task "出台…管理办法" under "二、重点任务"
-            return [rule.status]
+            return self._fixed_statuses(rule, doc, sent, start, end)
         found = self.status.detect(norm, sent[0], sent[1], start, end)
         if found[:1] in (["built"], ["issued"]) and self._in_plan(doc, sent, start, end):
             found = ["planned"]  # "二、重点任务 …（一）建成城市生命体征监测系统"
@@ -329,6 +300,44 @@ class Extractor:
         if found and found[0] == "planned":
             return ["planned", "mentioned"]  # intent counts as a mention where no plan level
         return found
+
+    def _title_statuses(self, doc: _Doc, sent: tuple[int, int], bracket: int, end: int,
+                        in_title: bool) -> list[str]:
+        """A keyword inside 《…》: issued, drafted, repealed or only cited."""
+        norm = doc.norm
+        if norm[max(sent[0], bracket - 6):bracket].endswith(self._repeal):
+            return []  # "决定废止《…》": the title is being repealed
+        close = norm.find("》", end - 1)
+        if _DRAFT_TITLE.search(norm, bracket, close):
+            return ["planned", "mentioned"]  # "审议通过了《…协议（送审稿）》": not signed yet
+        if self._issued_before(norm, sent[0], bracket) or self._issued_after(norm, end, sent[1]):
+            return ["issued", "mentioned"]
+        if in_title and _EXPLAINED.match(norm, close + 1) and \
+                not _WORK_NOTICE.search(norm, *doc.title_span):
+            return ["issued", "mentioned"]  # "《…办法》政策解读" explains a measure in force
+        # "启动《…规划》编制工作" plans the document; "根据《…》", "拟对《…》开展评估" cite it.
+        near = norm[max(sent[0], bracket - 4):bracket] + " " + norm[close + 1:close + 7]
+        return ["planned"] if any(v in near for v in _DRAFTING) else []
+
+    def _fixed_statuses(self, rule: Rule, doc: _Doc, sent: tuple[int, int], start: int,
+                        end: int) -> list[str]:
+        """A fixed status ("交易所 … 推进改革" shows the exchange exists) yields only to a plan
+        or negation around the keyword ("计划设立交易所", "交易服务中心正处于筹建阶段")."""
+        norm = doc.norm
+        before = self.status.clause_prefix(norm, sent[0], start)
+        if before[:1] == ["negated"] or before[:1] == ["planned"] and \
+                self.status.strong_plan(norm, sent[0], start):
+            return before
+        if any(v in norm[end:end + 6] for v in (*_DRAFTING, "征求意见")):
+            return ["planned"]  # "…管理办法起草工作进展", "…办法（征求意见稿）"
+        after = norm[end:_clause(norm, sent, start, end)[1]]
+        if self.status.words(after) & self.status.pending:
+            return ["planned"]
+        if self.status.words(norm[sent[0]:sent[1]]) & self.status.negation:
+            return ["negated"]  # "参加了全国评选，均未获奖"
+        if self._planned_here(doc, sent, start, end):
+            return ["planned"]  # a task "出台…管理办法" under "二、重点任务"
+        return [rule.status]
 
     def _in_plan(self, doc: _Doc, sent: tuple[int, int], start: int, end: int) -> bool:
         """Under a heading of tasks, with no marker that the thing is already done."""
