@@ -54,9 +54,9 @@ class NameIndex:
             for district in districts:
                 owners.setdefault(district, []).append(city)
         for district, cities in owners.items():  # 鼓楼区 is 南京's and 福州's
-            vocab[district] = ("place", "|".join(cities))
+            vocab[district] = ("place", tuple(cities))
         for city in city_names:
-            vocab[city] = ("place", city)
+            vocab[city] = ("place", (city,))
         for word in _OWN_WORDS:
             vocab[word] = (_OWN, "")
         for word in _NOT_NAMES:
@@ -85,7 +85,7 @@ class Attributor:
         if kind == _NOT_A_NAME:
             return ""
         if kind == "place":  # a city or one of its districts
-            return CITY if self.city in owner.split("|") else OTHER_CITY
+            return CITY if self.city in owner else OTHER_CITY
         if kind == "province_name":
             return PROVINCE if owner == self.province else OTHER_CITY
         return PROVINCE  # the province's bodies named without the province ("省政府")
@@ -93,12 +93,14 @@ class Attributor:
     def mentions(self, norm: str) -> list[Mention]:
         """Longest non-overlapping mentions in a normalised text, left to right."""
         found: list[Mention] = []
+        not_names = False
         for end, (length, kind, owner) in self.names.automaton.iter(norm):
             if "公司" in norm[end + 1:end + 5]:
                 continue  # "中国联通江苏公司" names a company, not the province
             if kind == "place" and norm[end] == "区" and norm[end + 1:end + 2] == "域":
                 continue  # "河西区域" is a region, not 天津's 河西区
             attribution = self._attribution(kind, owner)
+            not_names = not_names or not attribution
             start = end - length + 1
             mention = Mention(start, end + 1, attribution, kind == _OWN)
             if kind == _OWN and found and found[-1].end == start and not found[-1].generic:
@@ -110,7 +112,7 @@ class Attributor:
                     found[-1] = mention
                 continue
             found.append(mention)
-        return [m for m in found if m.attribution]
+        return [m for m in found if m.attribution] if not_names else found
 
     def of_source(self, source: str) -> str | None:
         """"来源：无锡日报": an article taken from another city's or the nation's outlet.

@@ -85,7 +85,16 @@ class _Doc:
     plan_title: bool = False  # "…三年行动计划": the whole body lists what is to be done
     _plan: tuple[tuple[int, int], ...] | None = None
     mentions: dict = field(default_factory=dict)
+    _topic: dict = field(default_factory=dict)
     _sentences: dict = field(default_factory=dict)
+
+    def on_topic(self, sent: tuple[int, int], cues: tuple[str, ...]) -> bool:
+        """Whether the sentence reports on a topic ("听取…汇报"); asked once per sentence."""
+        found = self._topic.get(sent[0])
+        if found is None:
+            sentence = self.norm[sent[0]:sent[1]]
+            found = self._topic[sent[0]] = any(w in sentence for w in cues)
+        return found
 
     @property
     def plan_sections(self) -> tuple[tuple[int, int], ...]:
@@ -287,16 +296,17 @@ class Extractor:
         found = self.status.detect(norm, sent[0], sent[1], start, end)
         if found[:1] in (["built"], ["issued"]) and self._in_plan(doc, sent, start, end):
             found = ["planned"]  # "二、重点任务 …（一）建成城市生命体征监测系统"
-        if any(w in norm[sent[0]:sent[1]] for w in self._topic):
+        if doc.on_topic(sent, self._topic):
             # "会议听取了城市大脑建设情况汇报" reports on a topic: no fact without a fact's verb
             if found[:1] == ["built"] and not self.status.clause_has_built(
                     norm, sent[0], sent[1], start, end):
                 found = ["mentioned"]
         elif rule.unmarked and found == ["mentioned"]:
             found = [rule.unmarked]
-        title = norm[doc.title_span[0]:doc.title_span[1]].strip()
-        if in_title and _POLICY_TITLE.search(title) and not _WORK_NOTICE.search(title):
-            found = ["issued", *found]
+        if in_title:
+            title = norm[doc.title_span[0]:doc.title_span[1]].strip()
+            if _POLICY_TITLE.search(title) and not _WORK_NOTICE.search(title):
+                found = ["issued", *found]
         if found and found[0] == "planned":
             return ["planned", "mentioned"]  # intent counts as a mention where no plan level
         return found
