@@ -81,6 +81,9 @@ class StatusDetector:
         self.weak_past = fold(common.weak_past_markers)
         self.preparatory = fold(common.preparatory_steps)
         self.pending = fold(common.pending_cues)
+        # "完成", "开展": built words that may only finish a step towards the thing
+        self._completion = frozenset(w for w in self.built
+                                     if w.endswith("完成") or w.startswith("开展"))
         self._vocabulary = _automaton(self.built | self.issued | (self.planned - {PREPARING})
                                       | self.weak | self.past | self.negation | self.intent
                                       | self.pending, self.not_cues)
@@ -135,9 +138,10 @@ class StatusDetector:
 
     def _without_preparatory(self, found: set[str], text: str) -> set[str]:
         """"已完成联调测试" finishes a step towards the thing, not the thing itself."""
+        if not found & self._completion:
+            return found
         completed = found & self.built
-        if completed and all(w.endswith("完成") or w.startswith("开展") for w in completed) \
-                and any(p in text for p in self.preparatory):
+        if completed <= self._completion and any(p in text for p in self.preparatory):
             return (found - completed - self.past) | {PREPARING}
         return found
 
