@@ -25,6 +25,9 @@ _NOT_NAMES = ("城市级", "省市级", "地市级", "县市级", "各市级", "
               "形成都市", "构成都市")
 _DISTRICT_BODY = re.compile(r"^[\u4e00-\u9fff]{1,6}(区|县|新区|开发区|高新区)"
                             r"(人民政府|政府|委员会|管委会|办公室|[\u4e00-\u9fff]{0,12}(局|委|办|中心))")
+# "省级智能工厂", "获评省级示范": a rank the thing holds, not who built it; "省级部门" acts.
+_RANK_WORDS = ("省级",)
+_RANK_BODIES = ("部门", "政府", "机关", "层面", "单位", "财政", "统筹", "平台")
 _OWN_WORDS = ("我市", "本市", "全市", "市政府", "市委", "市人民政府", "市政府办公室", "市数据局",
               "市大数据局", "市数据资源管理局", "市委办公室", "市级", "市发展改革委", "市经信局")
 
@@ -99,6 +102,9 @@ class Attributor:
                 continue  # "中国联通江苏公司" names a company, not the province
             if kind == "place" and norm[end] == "区" and norm[end + 1:end + 2] == "域":
                 continue  # "河西区域" is a region, not 天津's 河西区
+            if length == 2 and norm[end - 1:end + 1] in _RANK_WORDS and \
+                    not norm.startswith(_RANK_BODIES, end + 1):
+                continue
             attribution = self._attribution(kind, owner)
             not_names = not_names or not attribution
             start = end - length + 1

@@ -24,6 +24,9 @@ _TOTAL_WORDS = ("累计", "达到", "共计", "总计", "合计", "总数")
 # "现将《…》印发给你们", "《…》现予颁布", "《…》自5月1日起施行": the verb follows the title.
 _ISSUED_AFTER = ("印发给", "现印发", "予以印发", "予以发布", "现予发布", "现予颁布", "予以颁布",
                  "起施行", "起正式施行", "起实施", "正式施行")
+# A plan word right before an issuing verb: "研究制定《…》", "拟印发《…》", "将出台《…》".
+_PLAN_BEFORE_VERB = ("研究", "拟", "计划", "将", "抓紧", "尽快", "加快", "启动", "正在", "即将",
+                     "争取", "力争")
 _DRAFTING = ("启动", "编制", "起草", "研究制定", "制定工作", "修编")
 # "《…》正式印发", "《…》日前印发实施": the verb right after the title, past a few adverbs.
 _DIRECT_ISSUED = re.compile(r"^(已经?|日前|近日|正式|现|予以|现予|于[\d一二三四五六七八九十]+月"
@@ -41,7 +44,9 @@ _SCOPE = re.compile(r"[省市]?(内)?(率先|首个|首家|首批|第一|唯一|
 _DRAFT_TITLE = re.compile(r"[(（](送审稿|征求意见稿|讨论稿|草案|修订草案|草案稿)[)）]$")
 _SENTENCE_END_REVERSED = _SENTENCE_END
 # "二、2025年重点任务", "三、下一步工作": what follows, up to the next such heading, is planned.
-_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]\s*(?P<text>[^\n]{0,24})$", re.M)
+# The heading may run on into its first paragraph: "二、主要目标。到2026年，…".
+_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]\s*(?P<text>[^\n。：:]{0,24})"
+                      r"(?:[。：:]|$)", re.M)
 _PLAN_HEADING = re.compile(r"主要任务|重点任务|主要目标|总体目标|发展目标|下一步|下步|工作思路|"
                            r"工作安排|工作打算|工作计划|目标任务|工作重点|重点工作")
 _PLAN_TITLE = re.compile(r"(工作要点|行动计划|行动方案|实施方案|建设方案|工作方案|工作计划|规划)"
@@ -327,7 +332,8 @@ class Extractor:
             return ["issued", "mentioned"]  # "《…办法》政策解读" explains a measure in force
         # "启动《…规划》编制工作" plans the document; "根据《…》", "拟对《…》开展评估" cite it.
         near = norm[max(sent[0], bracket - 4):bracket] + " " + norm[close + 1:close + 7]
-        return ["planned"] if any(v in near for v in _DRAFTING) else []
+        drafted = any(v in near for v in _DRAFTING) or self._planned_before(norm, sent[0], bracket)
+        return ["planned"] if drafted else []
 
     def _fixed_statuses(self, rule: Rule, doc: _Doc, sent: tuple[int, int], start: int,
                         end: int) -> list[str]:
@@ -368,7 +374,18 @@ class Extractor:
                 break
             bracket = previous
         window = norm[max(sent_start, bracket - 8):bracket]
-        return any(window.endswith(v) or window.endswith(v + "了") for v in self._issuing)
+        for verb in self._issuing:
+            for form in (verb, verb + "了"):
+                if window.endswith(form):
+                    # "研究制定《…办法》", "拟出台《…》": the title is still to be made
+                    return not window[:-len(form)].endswith(_PLAN_BEFORE_VERB)
+        return False
+
+    def _planned_before(self, norm: str, sent_start: int, bracket: int) -> bool:
+        """"拟出台《…》", "研究制定《…》": an issuing verb that a plan word puts in the future."""
+        window = norm[max(sent_start, bracket - 8):bracket]
+        return any(window.endswith(v) and window[:-len(v)].endswith(_PLAN_BEFORE_VERB)
+                   for v in self._issuing)
 
     def _issued_after(self, norm: str, end: int, sent_end: int) -> bool:
         """"现将《…》印发给你们", "《…》正式印发": the verb follows the title."""

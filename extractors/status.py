@@ -175,7 +175,11 @@ class StatusDetector:
 
         A recommendation ("建议尽快研究制定…") is someone's advice, not the city's intent.
         """
-        words = self.words(norm[sent_start:sent_end])
+        # Only the sentence up to the end of the hit's clause: in "将大力发展数字经济，…，拟建设…"
+        # the later 拟 is another thing's plan, while an opening "计划…" governs what follows.
+        ends = [norm.find(ch, hit_end, sent_end) for ch in CLAUSE_BREAKS]
+        clause_end = min([e for e in ends if e >= 0] or [sent_end])
+        words = self.words(norm[sent_start:clause_end])
         return bool(words & self.intent) and "建议" not in words
 
     def strong_plan(self, norm: str, sent_start: int, hit_start: int) -> bool:

@@ -1,0 +1,67 @@
+"""Engine behaviours for wording that rule authors did not write: ranks that are no actors,
+plan words before an issuing verb, headings that run on into their paragraph, works just begun,
+and a concrete plan that belongs to another clause."""
+
+import pytest
+
+from tests.extract_support import project_extractor
+
+
+def _rows(text: str, city: str = "南通"):
+    return project_extractor().extract(text, city)
+
+
+def _findings(text: str, city: str = "南通") -> set[tuple[str, str, str]]:
+    return {(r.indicator, r.level, r.status) for r in _rows(text, city)}
+
+
+@pytest.mark.parametrize(("text", "attribution"), [
+    ("我市累计建成省级智慧应急指挥平台1个。", "city"),  # 省级 is the platform's rank
+    ("南通获评省级示范，已建成智慧应急指挥平台。", "city"),
+    ("省级部门牵头建成智慧应急指挥平台。", "province"),  # 省级部门 act
+])
+def test_a_provincial_rank_is_no_actor(text, attribution):
+    rows = _rows(text)
+    assert {r.attribution for r in rows if r.indicator == "智慧应急"} == {attribution}
+
+
+@pytest.mark.parametrize("verb", ["研究制定", "拟出台", "将印发", "抓紧制定"])
+def test_a_plan_word_before_the_issuing_verb_keeps_the_title_unissued(verb):
+    text = f"市数据局{verb}《南通市公共数据管理办法》。"
+    found = {f for f in _findings(text) if f[0] == "基础制度建设"}
+    assert found and all(status != "issued" for _, _, status in found)
+
+
+def test_an_issuing_verb_alone_still_issues_the_title():
+    text = "市政府制定《南通市公共数据管理办法》。"
+    assert ("基础制度建设", "measures_issued", "issued") in _findings(text)
+
+
+def test_a_heading_that_runs_on_into_its_paragraph_still_heads_tasks():
+    text = ("南通市新型基础设施建设行动计划政策解读\n一、出台背景。……\n"
+            "二、主要目标。到2026年，力争建成智算中心1个；建成市级智慧应急指挥平台。\n"
+            "三、工作成效。市智慧应急指挥平台已建成投用。\n")
+    rows = _rows(text)
+    by_sentence = {(r.snippet[:6], r.status) for r in rows if r.indicator == "智慧应急"}
+    assert ("建成市级智慧", "planned") in by_sentence  # under 二、主要目标
+    assert ("建成市级智慧", "built") not in by_sentence
+    assert ("市智慧应急指", "built") in by_sentence  # 三、 ends the section of aims
+
+
+@pytest.mark.parametrize("text", [
+    "南通市智慧应急指挥平台建设项目正式开工。",
+    "南通市数据交易服务中心项目日前开工。",
+])
+def test_a_work_just_begun_is_a_plan(text):
+    statuses = {status for _, _, status in _findings(text)}
+    assert statuses == {"planned"}
+
+
+def test_a_later_clause_plan_is_not_the_earlier_clauses_intent():
+    # 将大力发展 exhorts; the 拟 of the next clause is the platform's plan, not the aim's
+    text = "今年，我们将大力发展数字经济，拟建设全市统一的公共数据运营平台。"
+    found = _findings(text)
+    assert ("顶层设计", "mentioned", "mentioned") in found
+    assert ("顶层设计", "mentioned", "planned") not in found
+    # an opening 计划 governs the clause of the hit
+    assert ("顶层设计", "mentioned", "planned") in _findings("计划编制数字经济发展规划。")
