@@ -33,10 +33,42 @@ def html_to_text(html: str) -> str:
         if not tag.decomposed and len(tag.get_text(strip=True)) < 400:
             tag.decompose()
     body = _container(soup) or soup.body or soup
+    meta = _metadata_lines(soup, body)
     text = _lines(body)
+    if not title or title == _page_title(soup):
+        title = next((v for label, v in meta if label in ("标题", "名称")), title)
     if title and title not in text[:200]:
         text = f"{title}\n{text}"
-    return text
+    lines = [f"{label}：{value}" for label, value in meta
+             if label not in ("标题", "名称") and not re.search(label + r"\s*[:：]", text[:400])]
+    return "\n".join([*lines, text]) if lines else text
+
+
+def _metadata_lines(soup, body) -> list[tuple[str, str]]:
+    """"有效性：已废止", "发文机关：…" printed in a table or list outside the article container.
+
+    Government pages put the metadata block beside the article, not in it; without it a
+    repealed measure or a reposted national notice reads as the city's own measure in force.
+    """
+    from extractors.metadata import META_LABELS
+
+    found: list[tuple[str, str]] = []
+    for cell in soup.find_all(["th", "td", "span", "li", "dt", "label", "b", "strong"]):
+        if body is not None and body is not soup and cell in body.descendants:
+            continue
+        label = re.sub(r"[\s\u3000:：]", "", cell.get_text(""))
+        if label not in META_LABELS:
+            continue
+        value_tag = cell.find_next_sibling(["td", "dd", "span"]) if cell.name != "li" else None
+        value = value_tag.get_text(" ", strip=True) if value_tag is not None else \
+            cell.next_sibling.strip() if isinstance(cell.next_sibling, str) else ""
+        if value and all(label != seen for seen, _ in found):
+            found.append((label, value))
+    return found
+
+
+def _page_title(soup) -> str:
+    return soup.title.get_text(strip=True) if soup.title else ""
 
 
 def _title(soup) -> str:

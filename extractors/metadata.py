@@ -22,6 +22,7 @@ _FIELDS = {
     "source": ("来源", "信息来源", "文章来源", "稿件来源"),
 }
 _LABEL_TO_FIELD = {label: name for name, labels in _FIELDS.items() for label in labels}
+META_LABELS = frozenset(_LABEL_TO_FIELD)
 _META_LINE = re.compile(
     r"^\s*(?P<label>" + "|".join(sorted(_LABEL_TO_FIELD, key=len, reverse=True))
     + r")\s*[:：]\s*(?P<value>.*?)\s*$"

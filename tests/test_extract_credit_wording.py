@@ -65,3 +65,35 @@ def test_a_later_clause_plan_is_not_the_earlier_clauses_intent():
     assert ("顶层设计", "mentioned", "planned") not in found
     # an opening 计划 governs the clause of the hit
     assert ("顶层设计", "mentioned", "planned") in _findings("计划编制数字经济发展规划。")
+
+
+_META_PAGE = """<html><head><title>{title}</title></head><body>
+<table class="info"><tr><th>发 文 机 关</th><td>{issuer}</td><th>有　效　性</th><td>{validity}</td></tr>
+</table>
+<div class="article"><p>{title}</p>
+<p>第一条 为推进公共数据共享，结合本市实际，制定本办法。</p>
+<p>第二条 市大数据局负责建设市公共数据平台。</p></div></body></html>"""
+
+
+def test_a_metadata_table_beside_the_article_is_read():
+    from extractors.html_text import html_to_text
+    from extractors.metadata import parse_metadata
+
+    html = _META_PAGE.format(title="南通市公共数据管理办法", issuer="南通市人民政府",
+                             validity="已废止")
+    meta = parse_metadata(html_to_text(html))
+    assert (meta.issuer, meta.validity, meta.repealed) == ("南通市人民政府", "已废止", True)
+
+
+def test_a_metadata_list_names_the_reposted_issuer_and_title():
+    from extractors.html_text import html_to_text
+    from extractors.metadata import parse_metadata
+
+    html = ("<html><head><title>南通市数据局 政策文件</title></head><body><ul class='xxgk'>"
+            "<li><span>标题：</span>国家数据局关于印发《数据工作要点》的通知</li>"
+            "<li><span>发文机关：</span>国家数据局</li></ul>"
+            "<div class='zoom'><p>现将《数据工作要点》印发给你们，请认真贯彻执行。</p></div>"
+            "</body></html>")
+    text = html_to_text(html)
+    assert parse_metadata(text).issuer == "国家数据局"
+    assert "国家数据局关于印发《数据工作要点》的通知" in text.split("\n")[:3]
