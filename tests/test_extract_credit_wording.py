@@ -68,7 +68,8 @@ def test_a_later_clause_plan_is_not_the_earlier_clauses_intent():
 
 
 _META_PAGE = """<html><head><title>{title}</title></head><body>
-<table class="info"><tr><th>发 文 机 关</th><td>{issuer}</td><th>有　效　性</th><td>{validity}</td></tr>
+<table class="info"><tr><th>发 文 机 关</th><td>{issuer}</td>
+<th>有　效　性</th><td>{validity}</td></tr>
 </table>
 <div class="article"><p>{title}</p>
 <p>第一条 为推进公共数据共享，结合本市实际，制定本办法。</p>
