@@ -43,6 +43,7 @@ _EXPLAINED = re.compile(r"\s*(的)?(政策解读|解读|图解|问答|答记者�
 _SCOPE = re.compile(r"[省市]?(内)?(率先|首个|首家|首批|第一|唯一|领先|前列|最早|范围内)")
 _DRAFT_TITLE = re.compile(r"[(（](送审稿|征求意见稿|讨论稿|草案|修订草案|草案稿)[)）]$")
 _SENTENCE_END_REVERSED = _SENTENCE_END
+_META_LABEL = re.compile(r"^[\u4e00-\u9fff\s\u3000]{2,8}[:：]")
 # "二、2025年重点任务", "三、下一步工作": what follows, up to the next such heading, is planned.
 # The heading may run on into its first paragraph: "二、主要目标。到2026年，…".
 _HEADING = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]\s*(?P<text>[^\n。：:]{0,24})"
@@ -569,6 +570,9 @@ def _title_span(text: str, meta: DocumentMeta, title: str) -> tuple[int, int]:
         at = text.find(title)
         if at >= 0:
             return at, at + len(title)
+    head = _headline_above(text, meta.body_start)
+    if head is not None:
+        return head
     pos = meta.body_start
     for line in text[pos:].split("\n")[:3]:
         stripped = line.strip()
@@ -579,6 +583,22 @@ def _title_span(text: str, meta: DocumentMeta, title: str) -> tuple[int, int]:
             break
         pos += len(line) + 1
     return 0, 0
+
+
+def _headline_above(text: str, body_start: int) -> tuple[int, int] | None:
+    """"转发…的通知" then "发布机构：…", "发布日期：…": a headline printed above its metadata."""
+    if body_start <= 0:
+        return None
+    pos = 0
+    for line in text[:body_start].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            if _META_LABEL.match(stripped) or len(stripped) > 80 or stripped.endswith("。"):
+                return None
+            at = text.find(stripped, pos)
+            return at, at + len(stripped)
+        pos += len(line) + 1
+    return None
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

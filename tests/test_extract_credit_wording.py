@@ -98,3 +98,13 @@ def test_a_metadata_list_names_the_reposted_issuer_and_title():
     text = html_to_text(html)
     assert parse_metadata(text).issuer == "国家数据局"
     assert "国家数据局关于印发《数据工作要点》的通知" in text.split("\n")[:3]
+
+
+def test_a_headline_above_its_metadata_is_the_title():
+    text = ("转发国家数据局关于印发《公共数据授权运营管理办法》的通知\n发布机构：南通市数据局\n"
+            "发布日期：2024-01-22\n各县（市、区）数据局：\n"
+            "现将国家数据局《公共数据授权运营管理办法》转发给你们，请结合实际认真贯彻落实。"
+            "办法提出建设公共数据授权运营平台。\n")
+    rows = _rows(text)
+    assert rows  # the topic is found ...
+    assert {r.attribution for r in rows} == {"national"}  # ... and is the forwarded notice's
