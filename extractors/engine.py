@@ -19,8 +19,14 @@ from extractors.rules import DETECT, IndicatorRules, Rule, RuleSet
 from extractors.status import StatusDetector, make_tokenizer
 
 _JOINT = ("与", "和", "同", "、", "及", "联合")
-_INCREMENT_WORDS = ("新增", "增加", "新推出")
-_TOTAL_WORDS = ("累计", "达到", "共计", "总计", "合计", "总数")
+# A sentence that names a change ("新增9个", "由145家增至186家") holds a step and a total.
+_INCREMENT_WORDS = ("新增", "增加", "新推出", "新引入", "新入驻", "新培育", "新认定", "净增",
+                    "新签约", "新上线", "增至", "增长至", "增长到", "提升至", "提高到", "新落地")
+# Words right before a total: "累计达到32项", "总数由年初的145家增至186家".
+_TOTAL_WORDS = ("累计", "达到", "共计", "总计", "合计", "总数", "增至", "增长至", "增长到",
+                "提升至", "提高到", "增加到", "总量", "达")
+# A total word earlier in the number's clause: "至此全市累计推出“一类事”服务场景25个".
+_CLAUSE_TOTAL = re.compile(r"累计|共计|总计|合计|总数|总量")
 # "现将《…》印发给你们", "《…》现予颁布", "《…》自5月1日起施行": the verb follows the title.
 _ISSUED_AFTER = ("印发给", "现印发", "予以印发", "予以发布", "现予发布", "现予颁布", "予以颁布",
                  "起施行", "起正式施行", "起实施", "正式施行")
@@ -456,7 +462,7 @@ class Extractor:
             total += q.value
             if distance <= spec.max_distance and (best is None or distance < best[0]):
                 best = (distance, q.value)
-            if increment and any(w in norm[max(sent[0], qs - 4):qs] for w in _TOTAL_WORDS):
+            if increment and self._is_total(norm, sent, qs):
                 running_total = q.value
         if running_total is not None and not spec.sum:
             # "新增19个…，累计达到32项": what exists is the total, not the increment.
@@ -464,6 +470,15 @@ class Extractor:
         if best is None:
             return None, None
         return (round(total, 6) if spec.sum else best[1]), spec.unit
+
+    @staticmethod
+    def _is_total(norm: str, sent: tuple[int, int], qs: int) -> bool:
+        """Whether the number at qs is a running total rather than the step it grew by."""
+        if any(w in norm[max(sent[0], qs - 4):qs] for w in _TOTAL_WORDS):
+            return True
+        clause_start = max(norm.rfind(ch, sent[0], qs) for ch in ",:，：") + 1
+        before = norm[max(clause_start, sent[0]):qs]
+        return bool(_CLAUSE_TOTAL.search(before)) and not re.search(r"\d", before)
 
     def _finish(self, rows: list[Evidence], doc: _Doc) -> list[Evidence]:
         out: list[Evidence] = []

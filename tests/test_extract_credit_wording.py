@@ -108,3 +108,14 @@ def test_a_headline_above_its_metadata_is_the_title():
     rows = _rows(text)
     assert rows  # the topic is found ...
     assert {r.attribution for r in rows} == {"national"}  # ... and is the forwarded notice's
+
+
+@pytest.mark.parametrize(("text", "quantity"), [
+    # 新引入 is the step (41), 增至 names the total: 145 + 41 = 186
+    ("南通数据交易中心新引入各类数商41家，入驻数商总数由年初的145家增至186家。", 186),
+    # the total word opens the number's clause, 12 characters before it
+    ("新增入驻数商9家，至此南通数据交易中心累计入驻各类数商主体25家。", 25),
+])
+def test_the_total_beats_the_step_it_grew_by(text, quantity):
+    rows = [r for r in _rows(text) if r.indicator == "数商发展" and r.quantity is not None]
+    assert rows and {r.quantity for r in rows} == {quantity}
