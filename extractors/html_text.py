@@ -18,7 +18,8 @@ _RELATED = re.compile(r"^(相关链接|相关阅读|相关文件|相关新闻|�
                       r"[:：]?$")
 _PAGER = re.compile(r"^(上一篇|下一篇)[:：]")
 _BLOCKS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
-           "article", "td")
+           "article", "td", "th")
+_CELL_BLOCKS = ("p", "div", "br", "li", "table", "section", "article")
 
 
 def html_to_text(html: str) -> str:
@@ -50,15 +51,13 @@ def _metadata_lines(soup, body) -> list[tuple[str, str]]:
     Government pages put the metadata block beside the article, not in it; without it a
     repealed measure or a reposted national notice reads as the city's own measure in force.
     """
-    from extractors.metadata import META_LABELS
-
     found: list[tuple[str, str]] = []
     for cell in soup.find_all(["th", "td", "span", "li", "dt", "label", "b", "strong"]):
         if body is not None and body is not soup and cell in body.descendants:
             continue
-        label = re.sub(r"[\s\u3000:：]", "", cell.get_text(""))
-        if label not in META_LABELS:
+        if not _is_label(cell):
             continue
+        label = re.sub(r"[\s\u3000:：]", "", cell.get_text(""))
         value_tag = cell.find_next_sibling(["td", "dd", "span"]) if cell.name != "li" else None
         value = value_tag.get_text(" ", strip=True) if value_tag is not None else \
             cell.next_sibling.strip() if isinstance(cell.next_sibling, str) else ""
@@ -82,6 +81,32 @@ def _title(soup) -> str:
     return soup.title.get_text(strip=True) if soup.title else ""
 
 
+def _join_cells(node) -> None:
+    """A data table's row stays one line: "登记数商数量：263家", not a label and a number apart.
+
+    Cells that hold blocks of their own (a page laid out in a table) keep their lines.
+    """
+    for row in node.find_all("tr"):
+        cells = row.find_all(["td", "th"], recursive=False)
+        if len(cells) < 2 or any(c.find(_CELL_BLOCKS) for c in cells):
+            continue
+        seps = ["：" if len(cells) == 2 else "，"] * (len(cells) - 1)
+        if _is_label(cells[0]) and len(cells) % 2 == 0:  # 发文机关 | … | 有效性 | 已废止
+            seps = ["：" if i % 2 == 0 else "\n" for i in range(len(cells) - 1)]
+            for label in cells[::2]:
+                label.string = re.sub(r"[\s\u3000:：]", "", label.get_text(""))
+        for cell, sep in zip(cells[1:], seps, strict=True):
+            cell.insert(0, sep)
+        for cell in cells:
+            cell.unwrap()
+
+
+def _is_label(cell) -> bool:
+    from extractors.metadata import META_LABELS
+
+    return re.sub(r"[\s\u3000:：]", "", cell.get_text("")) in META_LABELS
+
+
 def _container(soup):
     candidates = [tag for tag in soup.find_all(["div", "article", "section", "td"])
                   if _CONTAINER.search(" ".join(tag.get("class", [])) + " " + tag.get("id", ""))]
@@ -96,6 +121,7 @@ def _container(soup):
 
 
 def _lines(node) -> str:
+    _join_cells(node)
     for tag in node.find_all(_BLOCKS):
         tag.insert_before("\n")
         tag.insert_after("\n")

@@ -119,3 +119,19 @@ def test_a_headline_above_its_metadata_is_the_title():
 def test_the_total_beats_the_step_it_grew_by(text, quantity):
     rows = [r for r in _rows(text) if r.indicator == "数商发展" and r.quantity is not None]
     assert rows and {r.quantity for r in rows} == {quantity}
+
+
+def test_a_table_row_stays_one_line():
+    from extractors.html_text import html_to_text
+
+    html = ("<html><body><div class='article'><h1>南通市数据要素市场发展情况</h1><table>"
+            "<tr><th>指标</th><th>情况</th></tr>"
+            "<tr><td>数据交易场所</td><td>南通数据交易服务中心已挂牌运营</td></tr>"
+            "<tr><td>登记数商数量</td><td>263家</td></tr></table>"
+            "<table><tr><th>发 文 机 关</th><td>南通市人民政府</td><th>有　效　性</th>"
+            "<td>有效</td></tr></table></div></body></html>")
+    lines = html_to_text(html).split("\n")
+    assert "登记数商数量：263家" in lines
+    assert "发文机关：南通市人民政府" in lines and "有效性：有效" in lines
+    rows = _rows(html_to_text(html))
+    assert {r.quantity for r in rows if r.indicator == "数商发展"} >= {263}
