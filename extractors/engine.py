@@ -19,6 +19,7 @@ from extractors.rules import DETECT, IndicatorRules, Rule, RuleSet
 from extractors.status import StatusDetector, make_tokenizer
 
 _JOINT = ("与", "和", "同", "、", "及", "联合")
+_PARTNER_MARKS = ("与", "同", "联合", "携手", "对接", "会同")
 # A sentence that names a change ("新增9个", "由145家增至186家") holds a step and a total.
 _INCREMENT_WORDS = ("新增", "增加", "新推出", "新引入", "新入驻", "新培育", "新认定", "净增",
                     "新签约", "新上线", "增至", "增长至", "增长到", "提升至", "提高到", "新落地")
@@ -414,7 +415,8 @@ class Extractor:
         if key not in doc.mentions:
             end = doc.sentence(sent_start)[1]
             doc.mentions[key] = attributor.mentions(doc.norm[sent_start:end])
-        before = [m for m in doc.mentions[key] if m.end <= hit - sent_start]
+        before = _without_partners(doc.norm, sent_start, hit, [
+            m for m in doc.mentions[key] if m.end <= hit - sent_start])
         if len(before) > 1 and any(m.attribution == CITY for m in before):
             # "南通在全省率先建成…", "建成江苏省首个…": the province is the scope, not the actor
             before = [m for m in before if m.attribution not in (PROVINCE, NATIONAL)
@@ -497,6 +499,25 @@ class Extractor:
         return out
 
 
+def _without_partners(norm: str, sent_start: int, hit: int, before: list) -> list:
+    """Other cities named as partners ("与长沙市共同建设的…", "对接上海、杭州资源") are not the
+    actor; a partner named right before the keyword ("与上海数据交易所合作") owns the thing."""
+    out = []
+    partner = False
+    previous_end = -1
+    for m in before:
+        lead = norm[max(sent_start, sent_start + m.start - 2):sent_start + m.start]
+        if lead.endswith(_PARTNER_MARKS):
+            partner = True
+        elif not (partner and (lead.endswith(("、", "和", "及")) or m.start == previous_end)):
+            partner = False  # "与广东省东莞市": a name right after a partner's is the partner's
+        previous_end = m.end
+        if partner and m.attribution == OTHER_CITY and hit - (sent_start + m.end) > 3:
+            continue
+        out.append(m)
+    return out
+
+
 def _claimable(word: str, owners: set[str], keywords: dict[str, list[int]], rules) -> bool:
     """Whether a longer keyword of another indicator holds this one (checked per hit)."""
     return any(word in other and len(other) > len(word)
@@ -529,6 +550,7 @@ def _actors(norm: str, span: tuple[int, int], mentions: list) -> list:
     """
     text = norm[span[0]:span[1]]
     outside = [m for m in mentions if text.rfind("《", 0, m.start) <= text.rfind("》", 0, m.start)]
+    outside = _without_partners(norm, span[0], span[1] + 4, outside)  # "与长沙市共建的…"
     own = [m for m in outside if m.attribution == CITY]
     return own or outside
 

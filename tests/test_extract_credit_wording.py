@@ -135,3 +135,15 @@ def test_a_table_row_stays_one_line():
     assert "发文机关：南通市人民政府" in lines and "有效性：有效" in lines
     rows = _rows(html_to_text(html))
     assert {r.quantity for r in rows if r.indicator == "数商发展"} >= {263}
+
+
+@pytest.mark.parametrize(("text", "attribution"), [
+    # the partner city is named after 与: the author's city builds it
+    ("一是与上海市共同建设的沪通科技成果转化联合中心揭牌运行。", "city"),
+    ("我市与江苏省苏州市合作共建的苏通科创飞地已投入运营。", "city"),
+    # a name right before the thing is its owner, partner or not
+    ("上海科创飞地已投入运营。", "other_city"),
+])
+def test_a_partner_city_is_not_the_actor(text, attribution):
+    rows = [r for r in _rows(text) if r.indicator == "跨区域协同创新平台"]
+    assert rows and {r.attribution for r in rows} == {attribution}
