@@ -25,6 +25,14 @@ _HORIZON = re.compile(r"(到|至|于)\s*20\d{2}\s*年|20\d{2}\s*年(底|末|内)
                       r"下一步|下阶段|今后|明年")
 
 
+# Adverbs and prepositions after 将 in the sense of "will": "将于", "将在年内", "将为企业".
+_FUTURE_NEXT = frozenset(("于", "在", "继续", "进一步", "持续", "全面", "加快", "逐步", "着力",
+                          "陆续", "力争", "按照", "依托", "通过", "争取", "会", "有", "成为", "为",
+                          "以", "从", "向", "对", "围绕", "结合", "根据", "不断", "大力", "积极",
+                          "深入", "同步", "率先", "尽快", "正式", "首次", "再", "全力", "集中",
+                          "统筹", "分批", "适时", "按", "由", "与", "同", "和", "重点", "研究"))
+
+
 @functools.lru_cache(maxsize=4)
 def make_tokenizer(userdict: str, extra_words: tuple[str, ...] = ()):
     """The one jieba.Tokenizer extraction uses (never the global jieba), with the domain words.
@@ -134,7 +142,28 @@ class StatusDetector:
         ambiguous = found & self._confirm
         if ambiguous:
             found = (found - ambiguous) | (ambiguous & set(self.tokens(text)))
+            if "将" in found and not self._future_jiang(self.tokens(text)):
+                found.discard("将")
         return self._without_preparatory(found, text)
+
+    def _future_jiang(self, tokens: tuple[str, ...]) -> bool:
+        """将 as "will" ("将建成", "将于", "将进一步") rather than as 把 ("通过将…与…比对",
+        "将…数据打通"): "will" comes before a verb or adverb; 把 takes an object, and then only
+        a fact verb after it ("将平台建成投用") still says what is to be done."""
+        words = [t for t in tokens if t.strip()]
+        cues = self.built | self.issued | self.planned | self.weak | self.intent
+        for i, token in enumerate(words):
+            if token != "将":
+                continue
+            following = words[i + 1] if i + 1 < len(words) else ""
+            if not following or following in _FUTURE_NEXT or following in cues:
+                return True
+            for w in words[i + 2:]:
+                if w in CLAUSE_BREAKS or w in "；;":
+                    break
+                if w in self.built or w in self.issued:
+                    return True
+        return False
 
     def _without_preparatory(self, found: set[str], text: str) -> set[str]:
         """"已完成联调测试" finishes a step towards the thing, not the thing itself."""

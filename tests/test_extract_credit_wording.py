@@ -147,3 +147,21 @@ def test_a_table_row_stays_one_line():
 def test_a_partner_city_is_not_the_actor(text, attribution):
     rows = [r for r in _rows(text) if r.indicator == "跨区域协同创新平台"]
     assert rows and {r.attribution for r in rows} == {attribution}
+
+
+@pytest.mark.parametrize(("text", "jiang"), [
+    ("通过将不动产登记信息与供电企业户号数据相互比对核验，实现联动办理。", False),  # 把
+    ("将企业纳税、社保等政务数据和银行信贷数据打通。", False),
+    ("我市将建成城市大脑。", True),
+    ("平台将于明年上线。", False),  # 将于 is one cue word, not 将
+    ("将在年内建成城市大脑。", True),
+    ("将全市应急平台建成投用。", True),  # an object, then a fact verb: still to be done
+])
+def test_jiang_as_will_or_as_ba(text, jiang):
+    words = project_extractor().status.words(text)
+    assert ("将" in words) is jiang
+
+
+def test_a_draft_under_discussion_is_a_concrete_plan():
+    text = "会议讨论了《南通市公共数据授权运营管理办法（草案）》，要求修改完善后按程序报批。"
+    assert ("公共数据授权运营", "mentioned", "planned") in _findings(text)
