@@ -30,6 +30,7 @@ _TOTAL_WORDS = ("累计", "达到", "共计", "总计", "合计", "总数", "增
 _CLAUSE_TOTAL = re.compile(r"累计|共计|总计|合计|总数|总量")
 # "现将《…》印发给你们", "《…》现予颁布", "《…》自5月1日起施行": the verb follows the title.
 _ISSUED_AFTER = ("印发给", "现印发", "予以印发", "予以发布", "现予发布", "现予颁布", "予以颁布",
+                 "现予公布", "予以公布", "现予印发",
                  "起施行", "起正式施行", "起实施", "正式施行")
 # A plan word right before an issuing verb: "研究制定《…》", "拟印发《…》", "将出台《…》".
 _PLAN_BEFORE_VERB = ("研究", "拟", "计划", "将", "抓紧", "尽快", "加快", "启动", "正在", "即将",
@@ -339,7 +340,8 @@ class Extractor:
                 not _WORK_NOTICE.search(norm, *doc.title_span):
             return ["issued", "mentioned"]  # "《…办法》政策解读" explains a measure in force
         # "启动《…规划》编制工作" plans the document; "根据《…》", "拟对《…》开展评估" cite it.
-        near = norm[max(sent[0], bracket - 4):bracket] + " " + norm[close + 1:close + 7]
+        after = re.split(r"[,，:：]", norm[close + 1:close + 7], maxsplit=1)[0]  # "》，现启动…申报"
+        near = norm[max(sent[0], bracket - 4):bracket] + " " + after
         drafted = any(v in near for v in _DRAFTING) or self._planned_before(norm, sent[0], bracket)
         return ["planned"] if drafted else []
 
@@ -400,7 +402,8 @@ class Extractor:
         close = norm.find("》", end - 1)
         if close < 0 or close >= sent_end:
             return False
-        window = norm[close + 1:min(close + 24, sent_end)]
+        # "《…》已经市政府第12次常务会议审议通过，现予公布，自…起施行": the verb may come late
+        window = norm[close + 1:min(close + 40, sent_end)]
         subject = _NEW_SUBJECT.search(window)
         window = window[:subject.start()] if subject else window
         return any(v in window for v in _ISSUED_AFTER) or bool(_DIRECT_ISSUED.match(window))

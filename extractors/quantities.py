@@ -35,6 +35,15 @@ _PATTERN = re.compile(
 )
 
 
+# "每秒300亿亿次", "50亿亿次/秒": operations per second in Chinese magnitudes, as PFLOPS
+# (1 亿亿 = 1e16 = 10 PFLOPS, 1 千万亿 = 1e15 = 1 PFLOPS).
+_CN_FLOPS = {"亿亿": 10.0, "万万亿": 10.0, "千万亿": 1.0, "百万亿": 0.1, "万亿": 0.001}
+_OPS = "|".join(sorted(_CN_FLOPS, key=len, reverse=True))
+_FLOPS_PATTERN = re.compile(
+    rf"每秒\s*(?:(?:超过|超|逾|近|约|达到|达)\s*)?(?P<a>{_ARABIC})\s*(?P<am>{_OPS})\s*次|"
+    rf"(?P<b>{_ARABIC})\s*(?P<bm>{_OPS})\s*次\s*(?:/|每)\s*秒")
+
+
 @dataclass(frozen=True)
 class Quantity:
     value: float
@@ -84,8 +93,11 @@ def _unit(raw: str, value: float) -> tuple[float, str]:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every number-with-unit in text (normalised copy), in order of appearance."""
-    found = []
+    flops = _operations_per_second(text) if "次" in text else []
+    found = list(flops)
     for match in _PATTERN.finditer(text):
+        if any(f.start <= match.start() < f.end for f in flops):
+            continue
         value = _value(match)
         if value is None:
             continue
@@ -94,7 +106,16 @@ def find_quantities(text: str) -> list[Quantity]:
         approx = bool(match.group("approx")) or match.group("prefix") in ("超过", "超", "逾", "近",
                                                                           "约")
         found.append(Quantity(round(value, 6), unit, start, match.end(), approx))
-    return found
+    return sorted(found, key=lambda q: q.start) if flops else found
+
+
+def _operations_per_second(text: str) -> list[Quantity]:
+    out = []
+    for match in _FLOPS_PATTERN.finditer(text):
+        group = "a" if match.group("a") else "b"
+        value = float(match.group(group).replace(",", "")) * _CN_FLOPS[match.group(group + "m")]
+        out.append(Quantity(round(value, 6), "PFLOPS", match.start(group), match.end()))
+    return out
 
 
 def parse_quantity(text: str) -> Quantity | None:

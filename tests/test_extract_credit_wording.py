@@ -165,3 +165,31 @@ def test_jiang_as_will_or_as_ba(text, jiang):
 def test_a_draft_under_discussion_is_a_concrete_plan():
     text = "会议讨论了《南通市公共数据授权运营管理办法（草案）》，要求修改完善后按程序报批。"
     assert ("公共数据授权运营", "mentioned", "planned") in _findings(text)
+
+
+@pytest.mark.parametrize(("text", "pflops"), [
+    ("每秒300亿亿次", 3000.0),  # 300 × 1e16 = 3e18 FLOPS = 3000 PFLOPS
+    ("50亿亿次/秒", 500.0),  # 50 × 1e16 = 5e17 = 500 PFLOPS
+    ("每秒5千万亿次", 5.0),  # 5 × 1e15 = 5 PFLOPS
+])
+def test_operations_per_second_in_chinese_magnitudes(text, pflops):
+    from extractors.quantities import parse_quantity
+
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit) == (pflops, "PFLOPS")
+
+
+def test_a_verb_after_a_citation_is_not_the_citations_drafting():
+    text = "根据《南通市公共数据管理办法》，现启动2024年度政务信息化项目申报工作。"
+    assert not {f for f in _findings(text) if f[0] == "基础制度建设"}
+
+
+def test_a_title_published_late_in_its_sentence_is_issued():
+    text = ("《南通市智慧应急平台管理办法》已经2024年3月5日市人民政府第十二次常务会议审议通过，"
+            "现予公布。")
+    # the verb sits 33 characters after the title, in the sentence
+    assert project_extractor()._issued_after(text, text.index("》"), len(text))
+
+
+def test_a_first_acceptance_is_a_step_towards_the_thing():
+    assert _findings("南通市智慧应急指挥平台已完成初验。") == {("智慧应急", "planned", "planned")}
