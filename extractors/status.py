@@ -90,6 +90,11 @@ class StatusDetector:
         self.preparatory = fold(common.preparatory_steps)
         self.pending = fold(common.pending_cues)
         # "完成", "开展": built words that may only finish a step towards the thing
+        # Plan words that govern the clauses after them in their sentence.
+        self._carried = self.planned & frozenset(
+            normalize_for_matching(w) for w in ("拟", "将", "即将", "将于", "拟于", "计划于", "计划",
+                                                "将出台", "将印发", "将发布", "拟建", "拟建立",
+                                                "拟出台", "拟制定", "拟设立", "近期将"))
         self._completion = frozenset(w for w in self.built
                                      if w.endswith("完成") or w.startswith("开展"))
         self._vocabulary = _automaton(self.built | self.issued | (self.planned - {PREPARING})
@@ -252,6 +257,10 @@ class StatusDetector:
         if found[:1] == ["built"] and _HORIZON.search(norm, sent_start, hit_start) \
                 and not _past(clause, self.past):
             return ["planned"]
+        if found[:1] in (["built"], ["issued"]) and clause_start > sent_start \
+                and not _past(clause, self.past) \
+                and self.words(norm[sent_start:clause_start]) & self._carried:
+            return ["planned"]  # "将出台办法，建成授权运营平台": the plan word governs the list
         if found:
             return found
         rest = norm[sent_start:clause_start] + " " + norm[clause_end:sent_end]
