@@ -92,9 +92,9 @@ class StatusDetector:
         # "完成", "开展": built words that may only finish a step towards the thing
         # Plan words that govern the clauses after them in their sentence.
         self._carried = self.planned & frozenset(
-            normalize_for_matching(w) for w in ("拟", "将", "即将", "将于", "拟于", "计划于", "计划",
-                                                "将出台", "将印发", "将发布", "拟建", "拟建立",
-                                                "拟出台", "拟制定", "拟设立", "近期将"))
+            normalize_for_matching(w) for w in (
+                "拟", "将", "即将", "将于", "拟于", "计划于", "计划", "将出台", "将印发", "将发布",
+                "拟建", "拟建立", "拟出台", "拟制定", "拟设立", "近期将"))
         self._completion = frozenset(w for w in self.built
                                      if w.endswith("完成") or w.startswith("开展"))
         self._vocabulary = _automaton(self.built | self.issued | (self.planned - {PREPARING})

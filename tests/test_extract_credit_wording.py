@@ -199,9 +199,11 @@ def test_a_first_acceptance_is_a_step_towards_the_thing():
     # the plan word of the first clause governs the list
     ("我市将出台授权运营管理办法，建成公共数据授权运营平台。",
      ("公共数据授权运营", "platform_planned", "planned")),
-    ("拟制定数据管理办法，上线公共数据授权运营平台。", ("公共数据授权运营", "platform_planned", "planned")),
+    ("拟制定数据管理办法，上线公共数据授权运营平台。",
+     ("公共数据授权运营", "platform_planned", "planned")),
     # a past marker in the clause still tells what exists
-    ("我市将继续完善制度，已建成公共数据授权运营平台。", ("公共数据授权运营", "platform_built", "built")),
+    ("我市将继续完善制度，已建成公共数据授权运营平台。",
+     ("公共数据授权运营", "platform_built", "built")),
 ])
 def test_a_plan_word_governs_the_later_clauses(text, expected):
     found = {f for f in _findings(text) if f[0] == "公共数据授权运营" and "platform" in f[1]}
