@@ -51,6 +51,9 @@ _EXPLAINED = re.compile(r"\s*(的)?(政策解读|解读|图解|问答|答记者�
 _SCOPE = re.compile(r"[省市]?(内)?(率先|首个|首家|首批|第一|唯一|领先|前列|最早|范围内)")
 _DRAFT_TITLE = re.compile(r"[(（](送审稿|征求意见稿|讨论稿|草案|修订草案|草案稿)[)）]$")
 _SENTENCE_END_REVERSED = _SENTENCE_END
+# "（一）数据要素×工业制造。", "二、算力设施。": a short numbered heading ending its own sentence.
+_ITEM_HEADING = re.compile(r"\s*([(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|"
+                           r"\d+[.、．])[^,，;；:：]{2,20}$")
 _META_LABEL = re.compile(r"^[\u4e00-\u9fff\s\u3000]{2,8}[:：]")
 # "二、2025年重点任务", "三、下一步工作": what follows, up to the next such heading, is planned.
 # The heading may run on into its first paragraph: "二、主要目标。到2026年，…".
@@ -308,6 +311,8 @@ class Extractor:
         if rule.status != DETECT:
             return self._fixed_statuses(rule, doc, sent, start, end)
         found = self.status.detect(norm, sent[0], sent[1], start, end)
+        if found == ["mentioned"] and _ITEM_HEADING.match(norm, sent[0], sent[1]):
+            found = self._body_status(doc, sent) or found
         if found[:1] in (["built"], ["issued"]) and self._in_plan(doc, sent, start, end):
             found = ["planned"]  # "二、重点任务 …（一）建成城市生命体征监测系统"
         if doc.on_topic(sent, self._topic):
@@ -324,6 +329,16 @@ class Extractor:
         if found and found[0] == "planned":
             return ["planned", "mentioned"]  # intent counts as a mention where no plan level
         return found
+
+    def _body_status(self, doc: _Doc, sent: tuple[int, int]) -> list[str]:
+        """"（一）数据要素×工业制造。平台已接入企业860家。": a heading with no verb of its own
+        takes the fact its first body sentence states."""
+        if sent[1] + 1 >= len(doc.norm) or doc.norm[sent[1]] == "\n":
+            return []
+        following = doc.sentence(sent[1] + 1)
+        found = self.status.candidates(self.status.words(doc.norm[following[0]:following[1]]))
+        past = self.status.clause_is_past(doc.norm, *following, following[0], following[0])
+        return found if found[:1] in (["built"], ["issued"]) and past else []
 
     def _title_statuses(self, doc: _Doc, sent: tuple[int, int], bracket: int, end: int,
                         in_title: bool) -> list[str]:

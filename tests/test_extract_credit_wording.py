@@ -208,3 +208,11 @@ def test_a_first_acceptance_is_a_step_towards_the_thing():
 def test_a_plan_word_governs_the_later_clauses(text, expected):
     found = {f for f in _findings(text) if f[0] == "公共数据授权运营" and "platform" in f[1]}
     assert found == {expected}
+
+
+def test_a_heading_takes_the_fact_of_its_body():
+    text = "南通市应用场景建设情况\n（一）智慧应急指挥平台。平台已接入部门32个。\n"
+    assert ("智慧应急", "built", "built") in _findings(text)
+    # a body that only plans gives the heading nothing more than its topic
+    text = "南通市应用场景建设情况\n（一）智慧应急指挥平台。谋划明年启动建设。\n"
+    assert not {f for f in _findings(text) if f[2] == "built"}
