@@ -142,6 +142,8 @@ class StatusDetector:
             if start <= taken:
                 continue
             taken = end
+            if word in self.weak and text[end + 1:end + 2] == "的":
+                continue  # "牵头建设的…平台": an attribute naming the thing, not an intent
             if word is not None:
                 found.add(word)
         ambiguous = found & self._confirm

@@ -216,3 +216,9 @@ def test_a_heading_takes_the_fact_of_its_body():
     # a body that only plans gives the heading nothing more than its topic
     text = "南通市应用场景建设情况\n（一）智慧应急指挥平台。谋划明年启动建设。\n"
     assert not {f for f in _findings(text) if f[2] == "built"}
+
+
+def test_an_attributive_verb_names_the_thing_it_does_not_plan_it():
+    text = "由市大数据局牵头建设的城市运行管理平台，经过半年调试，已于3月正式上线。"
+    found = {f for f in _findings(text) if f[0] == "城市运行平台"}
+    assert found and all(status == "built" for _, _, status in found)
