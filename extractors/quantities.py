@@ -18,12 +18,15 @@ _MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 # Compute units are converted to PFLOPS; 1 EFLOPS = 1000 PFLOPS, 1 PFLOPS = 1000 TFLOPS.
 _COMPUTE = {"eflops": 1000.0, "pflops": 1.0, "tflops": 0.001, "e": 1000.0, "p": 1.0,
             "t": 0.001}
+# "三大领域", "五类领域" count domains as "个领域" does.
+_DOMAIN_ALIASES = {"大领域": "个领域", "类领域": "个领域", "个重点领域": "个领域"}
 COUNT_UNITS = ("个领域", "个场景", "个", "项", "条", "家", "类", "台", "套", "件", "座", "路", "张",
                "平方米", "千米", "公里", "人", "次", "万元", "元", "户", "所", "栋", "处", "批",
                "款", "份", "部", "块", "种", "名", "支")
 _UNIT_RE = "|".join(
     ["eflops", "pflops", "tflops", r"[ept](?:flops|f)?(?![a-z])"]
-    + [re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True) if u not in ("万元",)]
+    + [re.escape(u) for u in sorted((*COUNT_UNITS, *_DOMAIN_ALIASES), key=len, reverse=True)
+       if u not in ("万元",)]
 )
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
@@ -88,7 +91,7 @@ def _unit(raw: str, value: float) -> tuple[float, str]:
         key = key[0]
     if key in _COMPUTE:
         return value * _COMPUTE[key], "PFLOPS"
-    return value, raw
+    return value, _DOMAIN_ALIASES.get(raw, raw)
 
 
 def find_quantities(text: str) -> list[Quantity]:

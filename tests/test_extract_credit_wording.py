@@ -222,3 +222,12 @@ def test_an_attributive_verb_names_the_thing_it_does_not_plan_it():
     text = "由市大数据局牵头建设的城市运行管理平台，经过半年调试，已于3月正式上线。"
     found = {f for f in _findings(text) if f[0] == "城市运行平台"}
     assert found and all(status == "built" for _, _, status in found)
+
+
+@pytest.mark.parametrize(("text", "value"), [("聚焦三大领域", 3.0), ("覆盖五类领域", 5.0),
+                                             ("选取3个重点领域", 3.0)])
+def test_domains_counted_in_other_words(text, value):
+    from extractors.quantities import parse_quantity
+
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit) == (value, "个领域")
