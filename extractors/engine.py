@@ -54,6 +54,8 @@ _SENTENCE_END_REVERSED = _SENTENCE_END
 # "（一）数据要素×工业制造。", "二、算力设施。": a short numbered heading ending its own sentence.
 _ITEM_HEADING = re.compile(r"\s*([(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|"
                            r"\d+[.、．])[^,，;；:：]{2,20}$")
+_LIST_ITEM = re.compile(r"\s*([一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]|"
+                        r"[一二三四五六七八九十]+、|\d+[.、．]|[-•·])")
 _META_LABEL = re.compile(r"^[\u4e00-\u9fff\s\u3000]{2,8}[:：]")
 # "二、2025年重点任务", "三、下一步工作": what follows, up to the next such heading, is planned.
 # The heading may run on into its first paragraph: "二、主要目标。到2026年，…".
@@ -672,7 +674,7 @@ def _with_count(group: list[Evidence], rules: IndicatorRules, doc: _Doc) -> list
         return group
     spans = [doc.sentence(r.start) for r in group if r.level in spec.levels]
     text = " ".join(doc.norm[a:b] for a, b in spans)
-    found = _count_domains(text, spec.domains)
+    found = _listed_items(doc.norm, spans) or _count_domains(text, spec.domains)
     stated = [r.quantity for r in group if r.level in spec.levels and r.quantity is not None]
     if stated:  # a number stated anywhere in the document beats counting its domain words
         found = max(stated)
@@ -682,6 +684,23 @@ def _with_count(group: list[Evidence], rules: IndicatorRules, doc: _Doc) -> list
             r = replace(r, quantity=float(found), unit=spec.unit)
         out.append(r)
     return out
+
+
+def _listed_items(norm: str, spans: list[tuple[int, int]]) -> int:
+    """"…已在以下领域落地见效：\n一是普惠金融…；\n二是…": the items listed after a sentence that
+    announces domains are the domains, however each item is worded."""
+    for a, b in dict.fromkeys(spans):
+        head = norm[a:b].rstrip()
+        if not head.endswith((":", "：")) or "领域" not in head[-12:]:
+            continue
+        items = 0
+        for line in norm[b:].lstrip("\n").split("\n"):
+            if not _LIST_ITEM.match(line):
+                break
+            items += 1
+        if items >= 2:
+            return items
+    return 0
 
 
 def _count_domains(text: str, domains: dict[str, tuple[str, ...]]) -> int:

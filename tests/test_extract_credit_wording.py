@@ -231,3 +231,12 @@ def test_domains_counted_in_other_words(text, value):
 
     quantity = parse_quantity(text)
     assert (quantity.value, quantity.unit) == (value, "个领域")
+
+
+def test_the_items_listed_after_a_domains_sentence_are_counted():
+    text = ("南通市政社数据融合应用情况\n"
+            "市大数据局打通政务数据与银行数据，政社数据融合应用已在以下领域落地见效：\n"
+            "一是普惠金融，为小微企业提供续贷服务；\n二是医疗保险，实现一站式理赔；\n"
+            "三是公用事业，过户与不动产登记联动办理。\n")
+    rows = [r for r in _rows(text) if r.indicator == "政社数据融合应用" and r.status == "built"]
+    assert rows and {r.quantity for r in rows} == {3.0}  # 一是, 二是, 三是: three items
