@@ -240,3 +240,8 @@ def test_the_items_listed_after_a_domains_sentence_are_counted():
             "三是公用事业，过户与不动产登记联动办理。\n")
     rows = [r for r in _rows(text) if r.indicator == "政社数据融合应用" and r.status == "built"]
     assert rows and {r.quantity for r in rows} == {3.0}  # 一是, 二是, 三是: three items
+
+
+@pytest.mark.parametrize("text", ["城市规划", "国土空间规划", "市自然资源和规划局"])
+def test_planning_as_a_discipline_or_a_bureau_is_no_plan_word(text):
+    assert "规划" not in project_extractor().status.words(text)
