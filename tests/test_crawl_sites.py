@@ -1,4 +1,5 @@
-"""Site profiles: the shipped live profile covers the 104 cities; the browser lane is opt-in."""
+"""Site profiles: the shipped live profile covers the 104 cities and their provinces' portals;
+the browser lane is opt-in."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ def test_live_profile_covers_every_assessed_city_unverified():
     sources = load_sources(registry, "live")
     cities = {s.city for s in sources if registry.get(s.city).kind != "province"}
     assert cities == {c.name for c in registry.assessed}  # provincial sources come on top
+    provinces = {s.city for s in sources if registry.get(s.city).kind == "province"}
+    assert provinces == {p.name for p in registry.provinces}  # each province's portal too
     assert not any(s.verified for s in sources)  # nothing was checked against the live sites
     assert all(s.cms in FAMILIES for s in sources)
     assert all(registry.get(s.city).owns_host(s.url.split("/")[2]) for s in sources)
