@@ -1,12 +1,18 @@
-"""Helpers for the crawl tests: run `citydx crawl` in a subprocess against the sample server."""
+"""Helpers for the crawl tests: run `citydx crawl` in a subprocess against the sample server
+or a few fixture pages served on 127.0.0.1."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -68,3 +74,41 @@ def served(server, since: int = 0, host: str | None = None) -> list[tuple[str, s
     """Requests the sample server answered since index `since`, optionally for one host."""
     got = server.requests[since:]
     return [r for r in got if host is None or f"//{host}" in r[1] or f"//{host}:" in r[1]]
+
+
+class _PageProxy(BaseHTTPRequestHandler):
+    """A forward proxy over fixed pages of one host (Scrapy and chromium send absolute URLs);
+    everything else is 404. Each requested path is recorded in `seen`."""
+
+    protocol_version = "HTTP/1.0"
+    host = ""
+    pages: dict[str, bytes] = {}
+    seen: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        parts = urlsplit(self.path)
+        self.seen.append(parts.path)
+        body = self.pages.get(parts.path) if parts.hostname in (self.host, None) else None
+        self.send_response(200 if body is not None else 404)
+        body = body if body is not None else b"not found"
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextlib.contextmanager
+def serve_pages(host: str, pages: dict[str, bytes]) -> Iterator[tuple[str, list[str]]]:
+    """Serve `pages` (path -> HTML) as `host` through a proxy on 127.0.0.1; yields the proxy URL
+    and the list of paths requested so far."""
+    handler = type("Handler", (_PageProxy,), {"host": host, "pages": pages, "seen": []})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}", handler.seen
+    finally:
+        httpd.shutdown()

@@ -4,14 +4,12 @@ with `citydx crawl --browser` through Debian's chromium, and its documents are s
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from crawl_support import crawl, last_run, query, source_run
+from crawl_support import crawl, last_run, query, serve_pages, source_run
 
 from crawler.runner import CHROMIUM
 
@@ -55,40 +53,12 @@ def detail_page(title: str) -> bytes:
             f'</head><body><div class="TRS_Editor">{body}</div></body></html>').encode()
 
 
-class _Handler(BaseHTTPRequestHandler):
-    """A forward proxy over the pages above: chromium and Scrapy send absolute URLs."""
-
-    protocol_version = "HTTP/1.0"
-    pages: dict[str, bytes] = {}
-    seen: list[str] = []
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        parts = urlsplit(self.path)
-        self.seen.append(parts.path)
-        body = self.pages.get(parts.path) if parts.hostname in (HOST, None) else None
-        self.send_response(200 if body is not None else 404)
-        body = body if body is not None else b"not found"
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture
 def portal() -> Iterator[tuple[str, list[str]]]:
     pages = {urlsplit(LIST_URL).path: list_page()}
     pages.update({path: detail_page(title) for path, title in DOCS.items()})
-    handler = type("Handler", (_Handler,), {"pages": pages, "seen": []})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}", handler.seen
-    finally:
-        httpd.shutdown()
+    with serve_pages(HOST, pages) as served:
+        yield served
 
 
 def require_browser() -> None:

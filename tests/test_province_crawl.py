@@ -4,14 +4,12 @@ documents are stored once, owned by the province entry, and the crawl report nam
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from crawl_support import crawl, env, last_run, query, source_run
+from crawl_support import crawl, env, last_run, query, serve_pages, source_run
 
 HOST = "www.zj.gov.cn"  # 浙江省's portal domain (rules/cities.yaml provinces:)
 LIST_URL = f"http://{HOST}/col/col1229019364/index.html"
@@ -43,38 +41,12 @@ def detail_page(title: str, day: str, body: str) -> bytes:
             f"<p>{body}</p></div></body></html>").encode()
 
 
-class _Handler(BaseHTTPRequestHandler):
-    """A forward proxy serving the fixture portal; everything else is 404."""
-
-    protocol_version = "HTTP/1.0"
-    pages: dict[str, bytes] = {}
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-        parts = urlsplit(self.path)
-        body = self.pages.get(parts.path) if parts.hostname in (HOST, None) else None
-        self.send_response(200 if body is not None else 404)
-        body = body if body is not None else b"not found"
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
 def proxy() -> Iterator[str]:
     pages = {urlsplit(LIST_URL).path: list_page()}
     pages.update({path: detail_page(*doc) for path, doc in DOCS.items()})
-    handler = type("Handler", (_Handler,), {"pages": pages})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
+    with serve_pages(HOST, pages) as (url, _seen):
+        yield url
 
 
 @pytest.fixture(scope="module")
