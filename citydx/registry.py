@@ -88,26 +88,42 @@ def load_registry(path: str | Path | None = None) -> Registry:
 
 def _parse_city(path: str, node: object, seen: set[str]) -> City:
     line = line_of(node)
-    if not isinstance(node, dict):
-        raise RulesFileError(path, line, "each city must be a mapping")
-    name = node.get("name")
-    if not isinstance(name, str) or not name:
-        raise RulesFileError(path, line, "city: missing 'name'")
+    name = _entry_name(path, line, node, "city")
     if name in seen:
         raise RulesFileError(path, line, f"city '{name}' is listed twice")
     seen.add(name)
-    for key in ("province", "portal"):
-        if not isinstance(node.get(key), str) or not node.get(key):
-            raise RulesFileError(path, line, f"city '{name}': missing '{key}'")
+    _require_portal(path, line, node, f"city '{name}'")
     kind = node.get("kind", "prefecture")
     if kind not in KINDS:
         raise RulesFileError(path, line, f"city '{name}': kind must be one of {', '.join(KINDS)}")
+    domains = _domains(path, line, node, f"city '{name}'")
+    return City(name, node["province"], kind, bool(node.get("assessed", True)), node["portal"],
+                domains, str(node.get("portal_evidence", "guessed")),
+                bool(node.get("verified", False)))
+
+
+def _entry_name(path: str, line: int | None, node: object, what: str) -> str:
+    """The name of a city or province entry, which must be a mapping."""
+    if not isinstance(node, dict):
+        raise RulesFileError(path, line, f"each {what} must be a mapping")
+    name = node.get("name")
+    if not isinstance(name, str) or not name:
+        raise RulesFileError(path, line, f"{what}: missing 'name'")
+    return name
+
+
+def _require_portal(path: str, line: int | None, node: dict, label: str) -> None:
+    for key in ("province", "portal"):
+        if not isinstance(node.get(key), str) or not node.get(key):
+            raise RulesFileError(path, line, f"{label}: missing '{key}'")
+
+
+def _domains(path: str, line: int | None, node: dict, label: str) -> tuple[str, ...]:
+    """The entry's registrable domains, lower-cased: the crawler's allow-list."""
     domains = node.get("domains") or []
     if not domains or not all(isinstance(d, str) and "." in d for d in domains):
-        raise RulesFileError(path, line, f"city '{name}': 'domains' must list its gov.cn domains")
-    return City(name, node["province"], kind, bool(node.get("assessed", True)), node["portal"],
-                tuple(d.lower() for d in domains), str(node.get("portal_evidence", "guessed")),
-                bool(node.get("verified", False)))
+        raise RulesFileError(path, line, f"{label}: 'domains' must list its gov.cn domains")
+    return tuple(d.lower() for d in domains)
 
 
 def _parse_provinces(path: str, data: dict, cities: list[City],
@@ -135,19 +151,13 @@ def _parse_provinces(path: str, data: dict, cities: list[City],
 
 def _parse_province(path: str, node: object, line: int | None, seen: set[str],
                     assessed: set[str], by_province: dict[str, str]) -> City:
-    if not isinstance(node, dict):
-        raise RulesFileError(path, line, "each province must be a mapping")
-    name = node.get("name")
-    if not isinstance(name, str) or not name:
-        raise RulesFileError(path, line, "province: missing 'name'")
+    name = _entry_name(path, line, node, "province")
     if name in seen:
         raise RulesFileError(path, line, f"province '{name}': the name is already used by a "
                                          "city or province; name the entry after the province, "
                                          "e.g. 浙江省")
     seen.add(name)
-    for key in ("province", "portal"):
-        if not isinstance(node.get(key), str) or not node.get(key):
-            raise RulesFileError(path, line, f"province '{name}': missing '{key}'")
+    _require_portal(path, line, node, f"province '{name}'")
     province = node["province"]
     if province not in assessed:
         raise RulesFileError(path, line, f"province '{name}': no assessed city has province "
@@ -156,10 +166,7 @@ def _parse_province(path: str, node: object, line: int | None, seen: set[str],
         raise RulesFileError(path, line, f"province '{name}': province '{province}' already "
                                          f"has the entry '{by_province[province]}'")
     by_province[province] = name
-    domains = node.get("domains") or []
-    if not domains or not all(isinstance(d, str) and "." in d for d in domains):
-        raise RulesFileError(path, line, f"province '{name}': 'domains' must list its gov.cn "
-                                         "domains")
+    domains = _domains(path, line, node, f"province '{name}'")
     return City(name, province, PROVINCE_KIND, False, node["portal"],
-                tuple(d.lower() for d in domains), str(node.get("portal_evidence", "guessed")),
+                domains, str(node.get("portal_evidence", "guessed")),
                 bool(node.get("verified", False)))
