@@ -1,5 +1,6 @@
 """Search over document text: FTS5 with the trigram tokenizer, LIKE for 1-2 character queries
-(a trigram index cannot match fewer than three characters).
+(a trigram index cannot match fewer than three characters). Documents the crawl queued for the
+index are indexed before an FTS search, so a search never misses a stored document.
 
 The query is always a bound parameter; for FTS5 it is quoted as one phrase, so operators typed
 by a user (AND, *, quotes) are searched for literally instead of breaking the query.
@@ -12,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
+
+from db.search_index import index_pending
 
 PAGE_SIZE = 20
 CONTEXT = 60
@@ -61,6 +64,7 @@ def search_documents(db: sqlite_utils.Database, query: str, city: str | None = N
                               "limit": PAGE_SIZE, "offset": (page - 1) * PAGE_SIZE}
     if len(query) >= 3:
         mode = "fts"
+        index_pending(db)  # documents stored since the index was last built
         params["match"] = fts_phrase(query)
         source = ("FROM documents_fts f JOIN documents d ON d.id = f.rowid "
                   "WHERE documents_fts MATCH :match")

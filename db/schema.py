@@ -281,6 +281,34 @@ CREATE INDEX evidence_city_indicator ON evidence(city, indicator);
 CREATE INDEX evidence_document ON evidence(document_id);
 """
 
+# The search index is built after the crawl, not inside it: indexing a document's trigrams costs
+# more CPU than fetching and parsing it, and nothing in the crawl reads the index. A new document
+# is only queued (documents_fts_pending); db/search_index.py indexes the queue in one transaction
+# before a search, after the crawl stage of `citydx run` and when the audit UI starts. Update and
+# delete touch the index only for documents already in it: an FTS5 'delete' of a row that was
+# never indexed would corrupt the index.
+MIGRATION_6 = """
+CREATE TABLE documents_fts_pending (document_id INTEGER PRIMARY KEY);
+DROP TRIGGER documents_fts_insert;
+DROP TRIGGER documents_fts_delete;
+DROP TRIGGER documents_fts_update;
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+    INSERT OR IGNORE INTO documents_fts_pending(document_id) VALUES (new.id);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title, text)
+    SELECT 'delete', old.id, old.title, old.text
+    WHERE NOT EXISTS (SELECT 1 FROM documents_fts_pending WHERE document_id = old.id);
+    DELETE FROM documents_fts_pending WHERE document_id = old.id;
+END;
+CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents
+WHEN NOT EXISTS (SELECT 1 FROM documents_fts_pending WHERE document_id = old.id) BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title, text)
+    VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+"""
+
 MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,
-                               MIGRATION_5)
+                               MIGRATION_5, MIGRATION_6)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -94,7 +94,8 @@ def run_pipeline(options: RunOptions, settings: PipelineSettings,
 
 def _run_stages(db, run_id: int, options: RunOptions, state: RunState, console: Console,
                 folder: Path) -> None:
-    """crawl → extract → score → export → report; a stage whose input failed is skipped."""
+    """crawl → search index → extract → score → export → report; a stage whose input failed
+    is skipped."""
     from citydx.registry import load_registry
 
     step = _Stepper(console, state)
@@ -104,6 +105,7 @@ def _run_stages(db, run_id: int, options: RunOptions, state: RunState, console: 
             set_stage_ids(db, run_id, crawl_run_id=crawl_run)
 
         step("crawl", "采集 crawl", lambda: _crawl(options, load_registry(), state, on_run))
+    step("index", "搜索索引 search index", lambda: _index(db))
     step("extract", "抽取 extract", lambda: _extract(db, options, state, console))
     if step("score", "评分 score", lambda: _score(db, options, state)) and state.scoring_run:
         set_stage_ids(db, run_id, scoring_run_id=state.scoring_run)
@@ -143,6 +145,12 @@ def _crawl(options: RunOptions, registry, state: RunState,
     failed = sum(1 for s in outcome.statuses.values() if s in FAILED)
     return (f"批次 run #{outcome.run_id}: {len(outcome.statuses)} 个来源 sources, "
             f"{failed} 个失败 failed")
+
+
+def _index(db) -> str:
+    from db.search_index import index_pending
+
+    return f"{index_pending(db)} 篇文件入索引 documents indexed"
 
 
 def _extract(db, options: RunOptions, state: RunState, console: Console) -> str:

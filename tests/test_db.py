@@ -15,11 +15,12 @@ from citydx.registry import load_registry
 from db import MIGRATIONS, SCHEMA_VERSION, open_db
 from db.cities import sync_cities
 from db.connection import schema_version
+from db.search_index import index_pending
 
 TABLES = {"cities", "sources", "crawl_runs", "source_runs", "documents", "document_versions",
           "attachments", "evidence", "overrides", "scoring_runs", "indicator_scores",
           "indicator_score_evidence", "aggregate_scores", "city_results", "audit_log",
-          "documents_fts"}
+          "documents_fts", "documents_fts_pending"}
 OLD_TEXT = "保定市推进数字孪生城市建设，建成城市运行管理平台。"
 
 
@@ -56,9 +57,10 @@ def test_v1_file_is_upgraded_in_place_and_old_documents_are_searchable(tmp_path:
     # and not by one it does not contain
     assert db.execute("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?",
                       ('"低空经"',)).fetchall() == []
-    # New rows are indexed by the triggers.
+    # New rows are queued by the trigger and indexed by whoever searches next.
     db["documents"].insert({"id": 8, "city": "保定", "url": "http://www.bd.gov.cn/b.html",
                             "title": "低空经济", "text": "出台低空经济发展行动方案"})
+    assert index_pending(db) == 1
     hits = db.execute("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?",
                       ('"低空经"',)).fetchall()
     assert hits == [(8,)]

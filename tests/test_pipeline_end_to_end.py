@@ -153,3 +153,18 @@ def test_summary_is_stored_and_written_as_markdown(two_runs):
         sorted(f"{city}.xlsx" for city in moved)
     assert (folder / "report" / "summary.json").exists()
 
+
+
+def test_the_search_index_matches_the_documents_after_both_nights(two_runs):
+    """The crawl only queues documents for the index; the run's index stage builds it, so the
+    queue is empty and FTS5's own check of index against documents passes (it fails on a stored
+    document missing from the index, and on an edited one indexed with its old text)."""
+    db, out, _, second, _, edited = two_runs
+    assert query(db, "SELECT count(*) FROM documents_fts_pending") == [(0,)]
+    query(db, "INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
+    stages = read_summary(run_folders(out)[1])["stages"]
+    assert [s["stage"] for s in stages][:3] == ["crawl", "index", "extract"]
+    title = query(db, "SELECT title FROM documents WHERE url = ?", edited)[0][0]
+    hits = query(db, "SELECT d.url FROM documents_fts f JOIN documents d ON d.id = f.rowid "
+                     "WHERE documents_fts MATCH ?", '"' + title + '"')
+    assert edited in {u for (u,) in hits}

@@ -56,8 +56,8 @@ def test_one_failed_document_is_reported_and_the_rest_runs(outcome):
     assert hangzhou > 0
     assert summary["cities"] == {"杭州": {"new_documents": 0, "changed_documents": 0,
                                           "new_evidence": hangzhou}}
-    assert [s["stage"] for s in summary["stages"]] == ["extract", "score", "export", "report",
-                                                       "mail"]
+    assert [s["stage"] for s in summary["stages"]] == ["index", "extract", "score", "export",
+                                                       "report", "mail"]
     assert all(s["status"] == "ok" for s in summary["stages"])
     assert (folder / "report" / "summary.json").exists()
     assert "阶段 stage extract 宁波: RuntimeError: boom" in (folder / "summary.md").read_text()

@@ -41,6 +41,18 @@ def run(args: argparse.Namespace) -> int:
     check_bind(args.host, secret)
     reviewers = load_reviewers(args.reviewers)
     db_path = args.db or default_db_path()
-    open_project_db(db_path).conn.close()
+    db = open_project_db(db_path)
+    _build_search_index(db)
+    db.conn.close()
     serve(AuditConfig(db_path, secret, reviewers), args.host, args.port)
     return 0
+
+
+def _build_search_index(db) -> None:  # noqa: ANN001 (sqlite_utils.Database, imported lazily)
+    """Index what the crawls queued now, so the first search in the UI does not wait for it."""
+    from db.search_index import index_pending, pending_count
+
+    waiting = pending_count(db)
+    if waiting:
+        print(f"建立搜索索引 indexing {waiting} 篇文件 documents for search …", flush=True)
+        index_pending(db)
