@@ -65,6 +65,9 @@ _PLAN_HEADING = re.compile(r"主要任务|重点任务|主要目标|总体目标
                            r"工作安排|工作打算|工作计划|目标任务|工作重点|重点工作")
 _PLAN_TITLE = re.compile(r"(工作要点|行动计划|行动方案|实施方案|建设方案|工作方案|工作计划|规划)"
                          r"([(（][^)）]{0,12}[)）])?》?(的通知)?$")
+# "我市印发数字经济发展规划", "…实施方案出台": a news headline reports the plan's issue; its body
+# is news of what exists, not the plan's own list of tasks ("关于印发《…》的通知" is the plan).
+_NEWS_OF_PLAN = re.compile(r"(?<!关于)(印发|出台|发布|公布|出炉|亮相|审议通过|获批)")
 # "关于开展…培训的通知", "关于做好…工作的通知": a notice of work to do issues no policy.
 _WORK_NOTICE = re.compile(r"关于(进一步)?(开展|做好|组织|举办|报送|征集|申报|参加|召开|推荐|填报)")
 _POLICY_TITLE = re.compile(r"(办法|方案|规划|意见|细则|通知|规定|条例|计划|措施|政策|标准|指南|"
@@ -264,8 +267,9 @@ class Extractor:
                 lead = _lead_sentence(norm, span[1])
                 mentions = _actors(norm, lead, attributor.mentions(norm[lead[0]:lead[1]]))
             attribution = mentions[0].attribution if mentions else CITY
-        return _Doc(text, norm, meta, attribution, span, author,
-                    bool(_PLAN_TITLE.search(norm, *span)))
+        plan_title = bool(_PLAN_TITLE.search(norm, *span)) \
+            and not _NEWS_OF_PLAN.search(norm, *span)
+        return _Doc(text, norm, meta, attribution, span, author, plan_title)
 
     def _match(self, rule: Rule, doc: _Doc, sent: tuple[int, int], start: int, end: int,
                attributor: Attributor, narrow: bool = False) -> Evidence | None:

@@ -1,0 +1,25 @@
+"""Engine behaviours for wording the rule authors had not seen: news headlines about a plan,
+press conferences, metadata printed inline beside the article, sign-off lines, obligations in a
+measure's articles, stages of a project still under way."""
+
+import pytest
+
+from tests.extract_support import project_extractor
+
+
+def _findings(text: str, city: str = "德州") -> set[tuple[str, str, str]]:
+    rows = project_extractor().extract(text, city)
+    return {(r.indicator, r.level, r.status) for r in rows}
+
+
+def test_a_news_headline_about_a_plan_is_no_plan_document():
+    # "我市印发…规划" reports that a plan was issued: the body is news of facts, not the plan's
+    # list of tasks, so "同步上线了…平台" is built.
+    text = ("我市印发数字经济发展规划\n\n近日，《德州市数字经济发展规划》印发实施。"
+            "市工信局同步上线了德州市数字经济运行监测平台。")
+    assert ("数字化监管体系", "built", "built") in _findings(text)
+
+
+def test_a_plan_document_keeps_its_tasks_planned():
+    text = ("德州市数字经济发展规划\n\n二、主要任务\n上线德州市数字经济运行监测平台。")
+    assert ("数字化监管体系", "built", "built") not in _findings(text)
