@@ -23,3 +23,12 @@ def test_a_news_headline_about_a_plan_is_no_plan_document():
 def test_a_plan_document_keeps_its_tasks_planned():
     text = ("德州市数字经济发展规划\n\n二、主要任务\n上线德州市数字经济运行监测平台。")
     assert ("数字化监管体系", "built", "built") not in _findings(text)
+
+
+def test_a_press_conference_issues_nothing():
+    # 发布 inside 新闻发布会 names an event; the headline of its transcript issues no policy.
+    text = ("合肥市“高效办成一件事”改革新闻发布会实录（节选）\n\n"
+            "市数据资源局负责人：今年以来，我市已上线新生儿出生、退休等21个“一件事”。")
+    found = _findings(text, "合肥")
+    assert not {f for f in found if f[2] == "issued"}
+    assert ("政务增值化服务", "implemented", "built") in found
