@@ -22,6 +22,16 @@ _BLOCKS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ta
 _CELL_BLOCKS = ("p", "div", "br", "li", "table", "section", "article")
 
 
+def _inline_meta() -> re.Pattern:
+    from extractors.metadata import META_LABELS
+
+    labels = "|".join(sorted(META_LABELS, key=len, reverse=True))
+    return re.compile(rf"^(?P<label>{labels})[\s\u3000]*[:：][\s\u3000]*(?P<value>.{{1,60}})$")
+
+
+_INLINE_META = _inline_meta()
+
+
 def html_to_text(html: str) -> str:
     """Readable main text, one paragraph per line; the page title first when it is not in it."""
     from bs4 import BeautifulSoup
@@ -55,12 +65,17 @@ def _metadata_lines(soup, body) -> list[tuple[str, str]]:
     for cell in soup.find_all(["th", "td", "span", "li", "dt", "label", "b", "strong"]):
         if body is not None and body is not soup and cell in body.descendants:
             continue
-        if not _is_label(cell):
+        inline = _INLINE_META.match(cell.get_text("", strip=True))
+        if inline:  # <li>有效性：已废止</li>: label and value in one cell
+            label, value = inline["label"], inline["value"].strip()
+        elif _is_label(cell):
+            label = re.sub(r"[\s\u3000:：]", "", cell.get_text(""))
+            value_tag = cell.find_next_sibling(["td", "dd", "span"]) if cell.name != "li" \
+                else None
+            value = value_tag.get_text(" ", strip=True) if value_tag is not None else \
+                cell.next_sibling.strip() if isinstance(cell.next_sibling, str) else ""
+        else:
             continue
-        label = re.sub(r"[\s\u3000:：]", "", cell.get_text(""))
-        value_tag = cell.find_next_sibling(["td", "dd", "span"]) if cell.name != "li" else None
-        value = value_tag.get_text(" ", strip=True) if value_tag is not None else \
-            cell.next_sibling.strip() if isinstance(cell.next_sibling, str) else ""
         if value and all(label != seen for seen, _ in found):
             found.append((label, value))
     return found

@@ -2,8 +2,6 @@
 press conferences, metadata printed inline beside the article, sign-off lines, obligations in a
 measure's articles, stages of a project still under way."""
 
-import pytest
-
 from tests.extract_support import project_extractor
 
 
@@ -32,3 +30,20 @@ def test_a_press_conference_issues_nothing():
     found = _findings(text, "合肥")
     assert not {f for f in found if f[2] == "issued"}
     assert ("政务增值化服务", "implemented", "built") in found
+
+
+def test_inline_metadata_in_a_list_beside_the_article_marks_it_repealed():
+    from extractors.html_text import html_to_text
+    from extractors.metadata import parse_metadata
+
+    html = ("<html><body><ul class='xxgk'><li>发文机关：大连市人民政府办公厅</li>"
+            "<li>有效性：已废止</li></ul><div class='TRS_Editor'><p>《大连市政务数据资源共享"
+            "管理办法》已经市政府同意，现印发给你们，请认真贯彻执行。</p></div></body></html>")
+    meta = parse_metadata(html_to_text(html))
+    assert (meta.validity, meta.issuer, meta.repealed) == ("已废止", "大连市人民政府办公厅", True)
+
+
+def test_validity_under_another_label():
+    from extractors.metadata import parse_metadata
+
+    assert parse_metadata("文号：保政办函〔2019〕22号\n效力状况：失效\n\n正文").repealed
