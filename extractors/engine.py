@@ -190,7 +190,7 @@ class Extractor:
         seen: dict[tuple[int, int], dict[str, int]] = {}
         for start, end, indexes in self._hits(doc.norm):
             sent = doc.sentence(start)
-            if self._skip_sentence(doc.norm, sent):
+            if self._skip_sentence(doc.norm, sent) or _signature(doc, sent):
                 continue
             for index in indexes:
                 statuses = seen.setdefault((index, sent[0]), {})
@@ -521,6 +521,14 @@ class Extractor:
             out.extend(group)
             out.extend(_combined(group, rules))
         return out
+
+
+def _signature(doc: _Doc, sent: tuple[int, int]) -> bool:
+    """The sign-off line ("漳州市数字福建建设领导小组办公室" above the date) names who wrote the
+    text; the body says what exists."""
+    issuer = doc.meta.issuer.strip()
+    return bool(issuer) and sent[0] >= doc.meta.body_start \
+        and doc.text[sent[0]:sent[1]].strip() == issuer
 
 
 def _without_partners(norm: str, sent_start: int, hit: int, before: list) -> list:

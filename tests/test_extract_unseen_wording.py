@@ -47,3 +47,15 @@ def test_validity_under_another_label():
     from extractors.metadata import parse_metadata
 
     assert parse_metadata("文号：保政办函〔2019〕22号\n效力状况：失效\n\n正文").repealed
+
+
+def test_the_sign_off_line_names_the_writer_not_a_fact():
+    # A reply signed by a leading group's office says nothing about a leading group: the body
+    # has no mechanism in it.
+    text = ("对市政协委员提案的答复\n\n您的提案收悉。现答复如下：我市尚未建成统一的城市运行管理"
+            "平台。\n\n漳州市数字福建建设领导小组办公室\n2024年8月12日\n")
+    found = _findings(text, "漳州")
+    assert not {f for f in found if f[0] == "推进机制"}
+    body = text.replace("漳州市数字福建建设领导小组办公室\n2024年8月12日\n",
+                        "市数字福建建设领导小组办公室每月调度一次。\n")
+    assert {f for f in _findings(body, "漳州") if f[0] == "推进机制"}
