@@ -199,8 +199,9 @@ class StatusDetector:
                  if cue]
         if found:
             return [*found, "mentioned"]
-        if words & self.weak:
-            return ["planned"]
+        if words & self.weak and not (past_words - self.weak_past
+                                      or any(w.startswith("已") for w in words)):
+            return ["planned"]  # "构建…体系" is a task; "已构建…体系" is done
         if past:
             return ["built", "mentioned"]  # "已形成300P算力": done, whatever the verb
         return []

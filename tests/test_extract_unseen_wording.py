@@ -59,3 +59,11 @@ def test_the_sign_off_line_names_the_writer_not_a_fact():
     body = text.replace("漳州市数字福建建设领导小组办公室\n2024年8月12日\n",
                         "市数字福建建设领导小组办公室每月调度一次。\n")
     assert {f for f in _findings(body, "漳州") if f[0] == "推进机制"}
+
+
+def test_a_weak_verb_after_a_past_marker_is_done():
+    # 构建 alone states a task; 已构建 / 累计构建 say it is done.
+    assert ("城市生命体征", "built", "built") in _findings(
+        "我市已构建城市运行体征指标体系，设置112项体征指标。", "广州")
+    assert ("城市生命体征", "planned", "planned") in _findings(
+        "构建城市运行体征指标体系，设置112项体征指标。", "广州")
