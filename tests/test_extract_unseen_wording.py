@@ -67,3 +67,9 @@ def test_a_weak_verb_after_a_past_marker_is_done():
         "我市已构建城市运行体征指标体系，设置112项体征指标。", "广州")
     assert ("城市生命体征", "planned", "planned") in _findings(
         "构建城市运行体征指标体系，设置112项体征指标。", "广州")
+
+
+def test_results_of_building_are_no_task():
+    # 建设成效 is a noun (the results of building); 成效初显 says the thing already works.
+    assert _findings("城市运行“一网统管”平台建设成效初显", "广州") == {
+        ("城市运行平台", "unified_platform", "built")}
