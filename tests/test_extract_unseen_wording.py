@@ -73,3 +73,16 @@ def test_results_of_building_are_no_task():
     # 建设成效 is a noun (the results of building); 成效初显 says the thing already works.
     assert _findings("城市运行“一网统管”平台建设成效初显", "广州") == {
         ("城市运行平台", "unified_platform", "built")}
+
+
+def test_a_call_for_builders_means_the_thing_is_not_there_yet():
+    # A notice seeking who will build and run a centre: the centre is planned, not built.
+    found = _findings("关于征集西安市制造业数字化转型促进中心建设运营单位的公告", "西安")
+    assert found == {("数字化转型协同发展", "planned", "planned")}
+
+
+def test_put_into_use_is_done():
+    # 投入应用 says the scenarios run, as 投入使用 does.
+    found = _findings("首批遴选的23个“数据要素×”典型场景已全部投入应用，覆盖工业制造、"
+                      "交通运输、医疗健康三个领域。", "青岛")
+    assert {f[2] for f in found if f[0] == "场景应用"} == {"built"}
