@@ -25,6 +25,12 @@ _HORIZON = re.compile(r"(到|至|于)\s*20\d{2}\s*年|20\d{2}\s*年(底|末|内)
                       r"下一步|下阶段|今后|明年")
 
 
+# A recommendation that names who does it and by when reads as a decision: "建议由市发展改革委
+# 牵头启动编制…", "建议市数据局研究制定…，力争明年提请审议".
+_ASSIGNED = re.compile(r"建议(由)?市[\u4e00-\u9fff]{1,10}(局|委|办|中心)|"
+                       r"由[\u4e00-\u9fff]{2,12}牵头|力争(明年|年内|年底|20\d{2}年)")
+
+
 # Adverbs and prepositions after 将 in the sense of "will": "将于", "将在年内", "将为企业".
 _FUTURE_NEXT = frozenset(("于", "在", "继续", "进一步", "持续", "全面", "加快", "逐步", "着力",
                           "陆续", "力争", "按照", "依托", "通过", "争取", "会", "有", "成为", "为",
@@ -210,14 +216,17 @@ class StatusDetector:
                    hit_end: int) -> bool:
         """A concrete plan ("启动…编制工作，计划年内形成") rather than an exhortation ("要…").
 
-        A recommendation ("建议尽快研究制定…") is someone's advice, not the city's intent.
+        A recommendation ("建议尽快研究制定…") is someone's advice, not the city's intent, unless
+        it names who does it or by when ("建议由市发展改革委牵头启动编制…").
         """
         # Only the sentence up to the end of the hit's clause: in "将大力发展数字经济，…，拟建设…"
         # the later 拟 is another thing's plan, while an opening "计划…" governs what follows.
         ends = [norm.find(ch, hit_end, sent_end) for ch in CLAUSE_BREAKS]
         clause_end = min([e for e in ends if e >= 0] or [sent_end])
         words = self.words(norm[sent_start:clause_end])
-        return bool(words & self.intent) and "建议" not in words
+        if "建议" in words and not _ASSIGNED.search(norm, sent_start, sent_end):
+            return False  # advice with no one to do it and no date is no plan yet
+        return bool(words & self.intent)
 
     def strong_plan(self, norm: str, sent_start: int, hit_start: int) -> bool:
         """A plan word before the hit, not a weak one ("建立…机制" is done, not planned)."""

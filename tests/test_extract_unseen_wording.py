@@ -86,3 +86,13 @@ def test_put_into_use_is_done():
     found = _findings("首批遴选的23个“数据要素×”典型场景已全部投入应用，覆盖工业制造、"
                       "交通运输、医疗健康三个领域。", "青岛")
     assert {f[2] for f in found if f[0] == "场景应用"} == {"built"}
+
+
+def test_a_recommendation_with_an_owner_or_a_date_is_a_plan():
+    # Advice alone mentions; naming who does it (由…牵头) or by when (力争明年) makes it a plan.
+    owner = "建议由市发展改革委牵头启动编制数字经济发展规划，明确发展重点。"
+    dated = "建议市数据局研究制定《西宁市公共数据管理办法》，力争明年提请市政府审议。"
+    advice = "调研组建议研究制定数据质量评价办法，明确评价指标。"
+    assert ("顶层设计", "mentioned", "planned") in _findings(owner, "西宁")
+    assert ("基础制度建设", "mentioned", "planned") in _findings(dated, "西宁")
+    assert ("数据质量评价", "mentioned", "mentioned") in _findings(advice, "西宁")
