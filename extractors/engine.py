@@ -20,6 +20,7 @@ from extractors.status import StatusDetector, make_tokenizer
 
 _JOINT = ("与", "和", "同", "、", "及", "联合")
 _PARTNER_MARKS = ("与", "同", "联合", "携手", "对接", "会同")
+_JOINT_VERBS = ("共建", "共同", "联合", "合作", "携手", "协同建设")
 # A sentence that names a change ("新增9个", "由145家增至186家") holds a step and a total.
 _INCREMENT_WORDS = ("新增", "增加", "新推出", "新引入", "新入驻", "新培育", "新认定", "净增",
                     "新签约", "新上线", "增至", "增长至", "增长到", "提升至", "提高到", "新落地")
@@ -544,8 +545,9 @@ def _without_partners(norm: str, sent_start: int, hit: int, before: list) -> lis
         elif not (partner and (lead.endswith(("、", "和", "及")) or m.start == previous_end)):
             partner = False  # "与广东省东莞市": a name right after a partner's is the partner's
         previous_end = m.end
-        if partner and m.attribution == OTHER_CITY and hit - (sent_start + m.end) > 3:
-            continue
+        if partner and m.attribution == OTHER_CITY and (
+                hit - (sent_start + m.end) > 3 or norm.startswith(_JOINT_VERBS, hit)):
+            continue  # "与上海市共同建设的…": a joint verb after the partner, not its thing
         out.append(m)
     return out
 

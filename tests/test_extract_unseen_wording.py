@@ -96,3 +96,10 @@ def test_a_recommendation_with_an_owner_or_a_date_is_a_plan():
     assert ("顶层设计", "mentioned", "planned") in _findings(owner, "西宁")
     assert ("基础制度建设", "mentioned", "planned") in _findings(dated, "西宁")
     assert ("数据质量评价", "mentioned", "mentioned") in _findings(advice, "西宁")
+
+
+def test_a_partner_before_a_joint_verb_is_not_the_owner():
+    # "与上海市共同建设的…中心": 上海 is the partner even when a rule's keyword is the joint verb.
+    rows = project_extractor().extract("一是与上海市共同建设的沪通科技成果转化联合中心揭牌运行。",
+                                       "南通")
+    assert rows and {r.attribution for r in rows} == {"city"}
