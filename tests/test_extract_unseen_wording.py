@@ -103,3 +103,9 @@ def test_a_partner_before_a_joint_verb_is_not_the_owner():
     rows = project_extractor().extract("一是与上海市共同建设的沪通科技成果转化联合中心揭牌运行。",
                                        "南通")
     assert rows and {r.attribution for r in rows} == {"city"}
+
+
+def test_building_that_lags_behind_is_a_denial():
+    # 建设滞后 states a deficit: the platform is not there, it is no task to build it.
+    text = "调研发现，我市乡镇（街道）基层治理信息平台建设滞后，目前仍未实现三级贯通。"
+    assert ("基层治理平台", "built", "negated") in _findings(text, "曲靖")
