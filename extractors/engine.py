@@ -57,6 +57,8 @@ _ITEM_HEADING = re.compile(r"\s*([(（][一二三四五六七八九十\d]+[)）]
                            r"\d+[.、．])[^,，;；:：]{2,20}$")
 _LIST_ITEM = re.compile(r"\s*([一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]|"
                         r"[一二三四五六七八九十]+、|\d+[.、．]|[-•·])")
+# A table row whose item is not there yet: "拟上线", "建设中", "未上线".
+_NOT_YET = re.compile(r"计划|拟|将于|未|在建|建设中|筹建|谋划|待上线")
 _META_LABEL = re.compile(r"^[\u4e00-\u9fff\s\u3000]{2,8}[:：]")
 # "二、2025年重点任务", "三、下一步工作": what follows, up to the next such heading, is planned.
 # The heading may run on into its first paragraph: "二、主要目标。到2026年，…".
@@ -688,7 +690,8 @@ def _with_count(group: list[Evidence], rules: IndicatorRules, doc: _Doc) -> list
         return group
     spans = [doc.sentence(r.start) for r in group if r.level in spec.levels]
     text = " ".join(doc.norm[a:b] for a, b in spans)
-    found = _listed_items(doc.norm, spans) or _count_domains(text, spec.domains)
+    found = _listed_items(doc.norm, spans) or _table_domains(doc.norm, spans) \
+        or _count_domains(text, spec.domains)
     stated = [r.quantity for r in group if r.level in spec.levels and r.quantity is not None]
     if stated:  # a number stated anywhere in the document beats counting its domain words
         found = max(stated)
@@ -715,6 +718,34 @@ def _listed_items(norm: str, spans: list[tuple[int, int]]) -> int:
         if items >= 2:
             return items
     return 0
+
+
+def _table_domains(norm: str, spans: list[tuple[int, int]]) -> int:
+    """"现将清单公布如下。" then a table "序号 | 场景名称 | 应用领域 | 状态": the distinct values of
+    its 领域 column, leaving out rows whose cells say the item is not there yet."""
+    for _, b in dict.fromkeys(spans):
+        lines = norm[b:b + 4000].lstrip("。.\n ").split("\n")
+        header = _cells(lines[0])
+        column = next((i for i, cell in enumerate(header) if "领域" in cell), None)
+        if column is None:
+            continue
+        values = set()
+        for line in lines[1:]:
+            cells = _cells(line)
+            if len(cells) != len(header):
+                break
+            if not _NOT_YET.search(line):
+                values.add(cells[column])
+        if len(values) >= 2:
+            return len(values)
+    return 0
+
+
+def _cells(line: str) -> list[str]:
+    """A table row as text prints it: cells between "|" (a text file) or "，" (an HTML row)."""
+    sep = "|" if "|" in line else "，"
+    cells = [c.strip() for c in line.split(sep)]
+    return cells if len(cells) >= 3 else []
 
 
 def _count_domains(text: str, domains: dict[str, tuple[str, ...]]) -> int:

@@ -109,3 +109,22 @@ def test_building_that_lags_behind_is_a_denial():
     # 建设滞后 states a deficit: the platform is not there, it is no task to build it.
     text = "调研发现，我市乡镇（街道）基层治理信息平台建设滞后，目前仍未实现三级贯通。"
     assert ("基层治理平台", "built", "negated") in _findings(text, "曲靖")
+
+
+TABLE = ("青岛市政社数据融合应用场景清单（第一批）\n"
+         "为推动公共数据与社会数据融合应用，市大数据局梳理形成首批融合应用场景，现将清单公布如下。\n"
+         "序号 | 场景名称 | 应用领域 | 数据来源 | 状态\n"
+         "1 | 企业信用画像 | 金融 | 税务、商业银行 | 已上线\n"
+         "2 | 商业健康保险快速理赔 | 医疗 | 医保、保险公司 | 已上线\n"
+         "3 | 网约车合规监管 | 交通 | 交通运输、通信运营商 | 已上线\n"
+         "4 | 消费券精准发放 | 消费 | 商务、银联 | 拟上线\n"
+         "5 | 小微企业授信 | 金融 | 税务、银行 | 已上线\n")
+
+
+def test_a_table_with_a_domain_column_lists_the_domains():
+    # Distinct 应用领域 values of rows already live: 金融, 医疗, 交通 = 3 (消费 is 拟上线,
+    # the second 金融 row is the same domain).
+    rows = project_extractor().extract(TABLE, "青岛")
+    counts = {r.quantity for r in rows
+              if r.indicator == "政社数据融合应用" and r.level == "applied"}
+    assert counts == {3.0}
