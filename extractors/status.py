@@ -25,6 +25,8 @@ _HORIZON = re.compile(r"(到|至|于)\s*20\d{2}\s*年|20\d{2}\s*年(底|末|内)
                       r"下一步|下阶段|今后|明年")
 
 
+# A measure's article sets a duty ("应当…归集", "须通过…平台"): what it names need not exist yet.
+_DUTY = re.compile(r"应当|必须|不得|应按照|应依托|应通过|须通过|须按照")
 # A recommendation that names who does it and by when reads as a decision: "建议由市发展改革委
 # 牵头启动编制…", "建议市数据局研究制定…，力争明年提请审议".
 _ASSIGNED = re.compile(r"建议(由)?市[\u4e00-\u9fff]{1,10}(局|委|办|中心)|"
@@ -266,6 +268,8 @@ class StatusDetector:
         clause_end = min([e for e in ends if e >= 0] or [sent_end])
         clause = norm[clause_start:hit_start] + " " + norm[hit_end:clause_end]
         found = self.candidates(self.words(clause))
+        if found[:1] == ["built"] and _DUTY.search(norm, sent_start, clause_end):
+            return ["mentioned"]  # "各部门应当向市公共数据平台归集数据": a duty the text sets
         if found[:1] == ["built"] and _HORIZON.search(norm, sent_start, hit_start) \
                 and not _past(clause, self.past):
             return ["planned"]

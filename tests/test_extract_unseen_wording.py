@@ -128,3 +128,12 @@ def test_a_table_with_a_domain_column_lists_the_domains():
     counts = {r.quantity for r in rows
               if r.indicator == "政社数据融合应用" and r.level == "applied"}
     assert counts == {3.0}
+
+
+def test_a_duty_in_a_measure_is_no_fact():
+    # "应当…向市公共数据平台归集数据" is what the measure requires, not a platform shown to run.
+    duty = ("第八条　公共管理和服务机构应当按照统一标准编制本单位公共数据目录，"
+            "并向市公共数据平台归集数据。")
+    fact = "各部门已按照统一标准编制公共数据目录，并向市公共数据平台归集数据。"
+    assert not {f for f in _findings(duty, "长沙") if f[2] == "built"}
+    assert ("数据资源体系", "platform_built", "built") in _findings(fact, "长沙")
