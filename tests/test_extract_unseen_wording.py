@@ -2,6 +2,8 @@
 press conferences, metadata printed inline beside the article, sign-off lines, obligations in a
 measure's articles, stages of a project still under way."""
 
+import pytest
+
 from tests.extract_support import project_extractor
 
 
@@ -137,3 +139,17 @@ def test_a_duty_in_a_measure_is_no_fact():
     fact = "各部门已按照统一标准编制公共数据目录，并向市公共数据平台归集数据。"
     assert not {f for f in _findings(duty, "长沙") if f[2] == "built"}
     assert ("数据资源体系", "platform_built", "built") in _findings(fact, "长沙")
+
+
+@pytest.mark.parametrize("text", [
+    "城市大脑项目已纳入省重点项目库。",  # listed as a project to do
+    "城市大脑上线在即。",  # about to happen
+    "市数据局组织专家对城市大脑项目进行了初步验收。",  # a check before acceptance
+])
+def test_steps_before_the_thing_runs(text):
+    assert _findings(text, "杭州") == {("城市运行平台", "planned", "planned")}
+
+
+def test_a_platform_that_stopped_running_is_denied():
+    assert _findings("我市城市大脑已于2022年停止运行。", "杭州") == {
+        ("城市运行平台", "city_brain", "negated")}
