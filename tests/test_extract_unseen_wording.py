@@ -159,4 +159,4 @@ def test_a_visit_on_a_topic_says_nothing_about_whether_it_runs():
     # 调研…运行情况 names a topic: neither 运行 nor the rule's unmarked status makes it a fact.
     assert _findings("市领导调研城市大脑运行情况。", "杭州") == set()
     assert ("城市运行平台", "city_brain", "built") in _findings(
-        "市领导调研城市大脑，该平台已接入120个部门系统。", "杭州")
+        "市领导调研时指出，城市大脑已接入120个部门系统。", "杭州")
