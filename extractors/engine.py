@@ -443,7 +443,8 @@ class Extractor:
             end = doc.sentence(sent_start)[1]
             doc.mentions[key] = attributor.mentions(doc.norm[sent_start:end])
         before = _without_partners(doc.norm, sent_start, hit, [
-            m for m in doc.mentions[key] if m.end <= hit - sent_start])
+            m for m in doc.mentions[key] if m.end <= hit - sent_start
+            and not _in_cited_title(doc.norm, sent_start, m, hit)])
         if len(before) > 1 and any(m.attribution == CITY for m in before):
             # "南通在全省率先建成…", "建成江苏省首个…": the province is the scope, not the actor
             before = [m for m in before if m.attribution not in (PROVINCE, NATIONAL)
@@ -524,6 +525,17 @@ class Extractor:
             out.extend(group)
             out.extend(_combined(group, rules))
         return out
+
+
+def _in_cited_title(norm: str, sent_start: int, mention, hit: int) -> bool:
+    """"我市贯彻落实《浙江省…办法》，制定了实施细则": a name inside a title the sentence cites,
+    closed before the keyword, is the title's issuer, not the actor of the sentence."""
+    at = sent_start + mention.start
+    opened = norm.rfind("《", sent_start, at)
+    if opened < 0 or norm.rfind("》", opened, at) >= 0:
+        return False
+    closed = norm.find("》", at, hit)
+    return closed >= 0
 
 
 def _signature(doc: _Doc, sent: tuple[int, int]) -> bool:

@@ -160,3 +160,11 @@ def test_a_visit_on_a_topic_says_nothing_about_whether_it_runs():
     assert _findings("市领导调研城市大脑运行情况。", "杭州") == set()
     assert ("城市运行平台", "city_brain", "built") in _findings(
         "市领导调研时指出，城市大脑已接入120个部门系统。", "杭州")
+
+
+def test_a_name_inside_a_cited_title_is_not_the_actor():
+    # 浙江省 issued the cited measure; the city made the implementing rules.
+    rows = project_extractor().extract(
+        "我市贯彻落实《浙江省公共数据授权运营管理办法》，制定了实施细则。", "杭州")
+    outside = [r for r in rows if "实施细则" in r.snippet]
+    assert outside and {r.attribution for r in outside} == {"city"}
