@@ -25,6 +25,13 @@ _HORIZON = re.compile(r"(到|至|于)\s*20\d{2}\s*年|20\d{2}\s*年(底|末|内)
                       r"下一步|下阶段|今后|明年")
 
 
+# "建成后", "上线以后": a time after the thing is done, ahead when the sentence goes on in the
+# future ("…后，将实现", "…后，预计"); "上线前" is before it; "待", "一旦", "如果" suppose it.
+_DONE_WORDS = r"(建成|上线|投用|投运|启用|运营|运行|投入使用|投入运行|建设完成|落地|揭牌)"
+_AFTER_DONE = re.compile(_DONE_WORDS + r"(之)?(以)?后")
+_BEFORE_DONE = re.compile(_DONE_WORDS + r"(之)?前(?!列)")
+_IF = re.compile(r"^\s*待|一旦|如果|如能|若能|倘若|假如")
+_FUTURE = re.compile(r"将|预计|届时|可望|有望|即可|可实现|能够实现")
 # A measure's article sets a duty ("应当…归集", "须通过…平台"): what it names need not exist yet.
 _DUTY = re.compile(r"应当|必须|不得|应按照|应依托|应通过|须通过|须按照")
 # A recommendation that names who does it and by when reads as a decision: "建议由市发展改革委
@@ -189,6 +196,18 @@ class StatusDetector:
             return (found - completed - self.past) | {PREPARING}
         return found
 
+    def _conditional(self, norm: str, sent_start: int, sent_end: int, clause_start: int,
+                     clause_end: int) -> bool:
+        """"平台建成后，将实现…", "待平台上线后", "如果平台能够上线", "上线前的最后调试": the built
+        word names a time still ahead, so the clause says what will be, not what is."""
+        clause = norm[clause_start:clause_end]
+        if _BEFORE_DONE.search(clause) or _IF.search(clause):
+            return True
+        if not _AFTER_DONE.search(clause) or _past(clause, self.past - self.weak_past):
+            return False
+        rest = norm[clause_end:sent_end]
+        return bool(_FUTURE.search(rest)) and not _past(rest, self.past - self.weak_past)
+
     def candidates(self, words: set[str]) -> list[str]:
         """Statuses the words support, most specific first; [] when they hold no cue."""
         if words & self.negation:
@@ -270,6 +289,9 @@ class StatusDetector:
         found = self.candidates(self.words(clause))
         if found[:1] == ["built"] and _DUTY.search(norm, sent_start, clause_end):
             return ["mentioned"]  # "各部门应当向市公共数据平台归集数据": a duty the text sets
+        if found[:1] == ["built"] and self._conditional(norm, sent_start, sent_end, clause_start,
+                                                      clause_end):
+            return ["planned"]
         if found[:1] == ["built"] and _HORIZON.search(norm, sent_start, hit_start) \
                 and not _past(clause, self.past):
             return ["planned"]

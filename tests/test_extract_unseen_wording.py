@@ -168,3 +168,22 @@ def test_a_name_inside_a_cited_title_is_not_the_actor():
         "我市贯彻落实《浙江省公共数据授权运营管理办法》，制定了实施细则。", "杭州")
     outside = [r for r in rows if "实施细则" in r.snippet]
     assert outside and {r.attribution for r in outside} == {"city"}
+
+
+@pytest.mark.parametrize("text", [
+    "城市大脑建成后，将实现全市事件统一调度。",  # after it is built, in the future
+    "待城市大脑上线后，各部门系统将全部接入。",  # waiting until it runs
+    "如果城市大脑能够上线，将极大提升治理效率。",  # supposing it runs
+    "目前城市大脑已进入上线前的最后调试阶段。",  # before it runs
+])
+def test_a_time_still_ahead_of_the_thing_is_a_plan(text):
+    assert _findings(text, "杭州") == {("城市运行平台", "planned", "planned")}
+
+
+@pytest.mark.parametrize("text", [
+    "城市大脑上线以来，累计处置事件12万件。",
+    "城市大脑上线后，累计处置事件12万件。",  # after it ran, in the past
+    "城市大脑的上线运行，标志着我市城市治理迈入新阶段。",
+])
+def test_a_time_after_the_thing_ran_is_done(text):
+    assert _findings(text, "杭州") == {("城市运行平台", "city_brain", "built")}
