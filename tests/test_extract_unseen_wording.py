@@ -187,3 +187,16 @@ def test_a_time_still_ahead_of_the_thing_is_a_plan(text):
 ])
 def test_a_time_after_the_thing_ran_is_done(text):
     assert _findings(text, "杭州") == {("城市运行平台", "city_brain", "built")}
+
+
+def test_a_title_issued_at_a_stated_time():
+    # "《…》于去年出台": the verb follows the title past a time phrase.
+    assert _findings("《杭州市公共数据授权运营管理办法》于去年出台。", "杭州") == {
+        ("公共数据授权运营", "measures_issued", "issued")}
+    assert _findings("《杭州市公共数据授权运营管理办法》已于2023年5月印发。", "杭州") == {
+        ("公共数据授权运营", "measures_issued", "issued")}
+
+
+def test_a_measure_about_to_be_issued_is_planned():
+    assert _findings("我市公共数据授权运营管理办法出台在即。", "杭州") == {
+        ("公共数据授权运营", "mentioned", "planned")}
