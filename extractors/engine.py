@@ -74,6 +74,8 @@ _PLAN_TITLE = re.compile(r"(工作要点|行动计划|行动方案|实施方案|
 _NEWS_OF_PLAN = re.compile(r"(?<!关于)(印发|出台|发布|公布|出炉|亮相|审议通过|获批)")
 # "关于开展…培训的通知", "关于做好…工作的通知": a notice of work to do issues no policy.
 _WORK_NOTICE = re.compile(r"关于(进一步)?(开展|做好|组织|举办|报送|征集|申报|参加|召开|推荐|填报)")
+# What a work notice is about when it names a measure or platform only as its topic.
+_WORK_TOPIC = re.compile(r"培训|宣贯|解读|调查|问卷|评估|座谈|研讨|会议")
 _POLICY_TITLE = re.compile(r"(办法|方案|规划|意见|细则|通知|规定|条例|计划|措施|政策|标准|指南|"
                            r"纲要|决定|制度|规则|清单|目录|要点)([(（](试行|暂行|修订|征求意见稿)[)）])?$")
 
@@ -318,6 +320,9 @@ class Extractor:
             return self._title_statuses(doc, sent, bracket, end, in_title)
         if in_title and _TOPIC_TITLE.search(norm, *doc.title_span):
             return ["mentioned"]
+        if in_title and _WORK_NOTICE.search(norm, *doc.title_span) \
+                and _WORK_TOPIC.search(norm, *doc.title_span):
+            return []  # "关于举办…管理办法培训班的通知": the topic of a training, no fact
         if rule.status != DETECT:
             return self._fixed_statuses(rule, doc, sent, start, end)
         found = self.status.detect(norm, sent[0], sent[1], start, end)

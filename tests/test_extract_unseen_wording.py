@@ -200,3 +200,18 @@ def test_a_title_issued_at_a_stated_time():
 def test_a_measure_about_to_be_issued_is_planned():
     assert _findings("我市公共数据授权运营管理办法出台在即。", "杭州") == {
         ("公共数据授权运营", "mentioned", "planned")}
+
+
+def test_repeal_notes_in_other_words():
+    from extractors.metadata import parse_metadata
+
+    assert parse_metadata("杭州市公共数据授权运营管理办法（试行）\n"
+                          "（2021年发布，2024年3月1日起废止）\n第一条 …").repealed
+    assert parse_metadata("状态：已失效\n杭州市公共数据授权运营管理办法\n第一条 …").repealed
+    assert not parse_metadata("杭州市公共数据授权运营管理办法（试行）\n第一条 …").repealed
+
+
+def test_a_training_notice_names_its_topic_only():
+    text = ("关于举办公共数据授权运营管理办法培训班的通知\n各有关单位：为做好《杭州市公共数据授权"
+            "运营管理办法》贯彻实施工作，市数据局定于5月10日举办培训班。")
+    assert _findings(text, "杭州") == set()
