@@ -226,9 +226,9 @@ class StatusDetector:
                  if cue]
         if found:
             return [*found, "mentioned"]
-        if words & self.weak and not (past_words - self.weak_past
+        if words & self.weak and not (past_words - self.weak_past - {"了"}
                                       or any(w.startswith("已") for w in words)):
-            return ["planned"]  # "构建…体系" is a task; "已构建…体系" is done
+            return ["planned"]  # "构建…体系" is a task; "已构建…体系" is done ("研究了" is not)
         if past:
             return ["built", "mentioned"]  # "已形成300P算力": done, whatever the verb
         return []

@@ -215,3 +215,14 @@ def test_a_training_notice_names_its_topic_only():
     text = ("关于举办公共数据授权运营管理办法培训班的通知\n各有关单位：为做好《杭州市公共数据授权"
             "运营管理办法》贯彻实施工作，市数据局定于5月10日举办培训班。")
     assert _findings(text, "杭州") == set()
+
+
+def test_a_past_particle_on_another_verb_does_not_finish_a_task():
+    # 了 belongs to 研究, not to 建设: the meeting studied it, nothing was built.
+    assert ("城市运行平台", "city_brain", "built") not in _findings(
+        "会议研究了城市大脑的建设问题。", "杭州")
+
+
+@pytest.mark.parametrize("text", ["城市大脑项目已暂停。", "城市大脑项目因资金问题停止建设。"])
+def test_a_halted_project_is_denied(text):
+    assert _findings(text, "杭州") == {("城市运行平台", "city_brain", "negated")}
