@@ -53,7 +53,7 @@ def test_rows_stored_with_offsets_dates_and_repeal(db):
     assert (3, 7, "物联感知体系", "platform_built", "built", 0, "2024-05-01") in found
     assert all(r[9] == 1 for r in rows if r[1] == 2)  # the repealed document
     assert any(r[1] == 2 for r in rows)
-    sensors = next(r for r in rows if r[2] == 7)
+    sensors = next(r for r in rows if r[2] == 7 and r[7] is not None)  # the counted row
     assert sensors[7] == 1_200_000  # 120万个 = 120 × 10 000
     texts = {1: OWN, 2: REPEALED, 7: ATTACHMENT}
     for r in rows:  # offsets point into documents.text, or attachments.text when attached
