@@ -19,10 +19,13 @@ from extractors.rules import CommonRules
 CLAUSE_BREAKS = ",:，："
 # Stands in the cue words of a clause for "a step towards the thing is done": a plan.
 PREPARING = "<preparing>"
+# Marks a mention that is a duty set by the text, so no `unmarked` status replaces it.
+DUTY = "<duty>"
 # A target date or aim earlier in the sentence makes "建成" a plan: "到2025年底，基本建成…".
 # "下一步，…设立…中心" looks ahead in the same way.
 _HORIZON = re.compile(r"(到|至|于)\s*20\d{2}\s*年|20\d{2}\s*年(底|末|内)?前|力争|预计|计划|目标|"
-                      r"下一步|下阶段|今后|明年")
+                      r"下一步|下阶段|今后|明年|[\d一二三四五六七八九十]+月(底|末|中旬|下旬)?前|"
+                      r"年底前|年内")
 
 
 # "建成后", "上线以后": a time after the thing is done, ahead when the sentence goes on in the
@@ -33,7 +36,7 @@ _BEFORE_DONE = re.compile(_DONE_WORDS + r"(之)?前(?!列)")
 _IF = re.compile(r"^\s*待|一旦|如果|如能|若能|倘若|假如")
 _FUTURE = re.compile(r"将|预计|届时|可望|有望|即可|可实现|能够实现")
 # A measure's article sets a duty ("应当…归集", "须通过…平台"): what it names need not exist yet.
-_DUTY = re.compile(r"应当|必须|不得|应按照|应依托|应通过|须通过|须按照")
+_DUTY = re.compile(r"应当|必须|不得|应按照|应依托|应通过|须通过|须按照|应于|请各")
 # A recommendation that names who does it and by when reads as a decision: "建议由市发展改革委
 # 牵头启动编制…", "建议市数据局研究制定…，力争明年提请审议".
 _ASSIGNED = re.compile(r"建议(由)?市[\u4e00-\u9fff]{1,10}(局|委|办|中心)|"
@@ -288,7 +291,9 @@ class StatusDetector:
         clause = norm[clause_start:hit_start] + " " + norm[hit_end:clause_end]
         found = self.candidates(self.words(clause))
         if found[:1] == ["built"] and _DUTY.search(norm, sent_start, clause_end):
-            return ["mentioned"]  # "各部门应当向市公共数据平台归集数据": a duty the text sets
+            # "各部门应当向市公共数据平台归集数据": a duty the text sets; DUTY keeps a rule's
+            # `unmarked` status from reading it as a fact
+            return ["mentioned", DUTY]
         if found[:1] == ["built"] and self._conditional(norm, sent_start, sent_end, clause_start,
                                                       clause_end):
             return ["planned"]

@@ -226,3 +226,20 @@ def test_a_past_particle_on_another_verb_does_not_finish_a_task():
 @pytest.mark.parametrize("text", ["城市大脑项目已暂停。", "城市大脑项目因资金问题停止建设。"])
 def test_a_halted_project_is_denied(text):
     assert _findings(text, "杭州") == {("城市运行平台", "city_brain", "negated")}
+
+
+@pytest.mark.parametrize("text", [
+    "会议要求各部门业务系统全部接入城市大脑。",  # a demand
+    "会议强调，城市大脑上线运行是今年的重点工作。",  # a task of the year
+    "市长强调，确保城市大脑年内上线。",  # ensuring it happens
+])
+def test_demands_and_tasks_are_plans(text):
+    assert _findings(text, "杭州") == {("城市运行平台", "planned", "planned")}
+
+
+@pytest.mark.parametrize("text", [
+    "各部门应于6月底前完成与城市大脑的对接。",
+    "请各单位于5月底前完成城市大脑接入工作。",
+])
+def test_a_duty_with_a_deadline_is_no_fact_even_for_an_unmarked_rule(text):
+    assert not {f for f in _findings(text, "杭州") if f[2] == "built"}
