@@ -389,8 +389,11 @@ class Extractor:
         after = norm[end:_clause(norm, sent, start, end)[1]]
         if self.status.words(after) & self.status.pending:
             return ["planned"]
-        if self.status.words(norm[sent[0]:sent[1]]) & self.status.negation:
-            return ["negated"]  # "参加了全国评选，均未获奖"
+        own = self.status.clause_words(norm, sent[0], sent[1], start, end)
+        if own & self.status.negation or self.status.words(norm[sent[0]:sent[1]]) \
+                & self.status.negation and not own & (self.status.issued | self.status.built):
+            # "参加了全国评选，均未获奖"; but "已出台…办法，但尚未出台实施细则" keeps its fact
+            return ["negated"]
         if self._planned_here(doc, sent, start, end):
             return ["planned"]  # a task "出台…管理办法" under "二、重点任务"
         return [rule.status]

@@ -243,3 +243,21 @@ def test_demands_and_tasks_are_plans(text):
 ])
 def test_a_duty_with_a_deadline_is_no_fact_even_for_an_unmarked_rule(text):
     assert not {f for f in _findings(text, "杭州") if f[2] == "built"}
+
+
+@pytest.mark.parametrize("text", [
+    "我市正在制定数据安全管理办法。",
+    "我市数据安全管理办法制定工作已启动。",
+    "我市数据安全管理办法已形成送审稿。",
+    "数据安全管理办法草案已提交市政府常务会议审议。",
+])
+def test_a_measure_still_being_written_is_not_issued(text):
+    found = _findings(text, "杭州")
+    assert ("数据安全保护", "mentioned", "planned") in found
+    assert not {f for f in found if f[2] == "issued"}
+
+
+def test_a_denial_in_another_clause_leaves_a_fixed_status_fact():
+    found = _findings("我市已出台数据安全管理办法，但尚未出台实施细则。", "杭州")
+    assert ("数据安全保护", "dedicated_policy", "issued") in found
+    assert ("数据安全保护", "dedicated_policy", "negated") not in found
