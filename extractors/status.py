@@ -97,7 +97,9 @@ class StatusDetector:
         cues = common.status_cues
         self.built = fold(cues.get("built", ()))
         self.issued = fold(cues.get("issued", ()))
-        self.planned = fold(cues.get("planned", ())) | {PREPARING}
+        # pending cues ("筹建", "送审稿", "已报") say the thing is still being set up wherever
+        # they stand, so they are plan words too
+        self.planned = fold(cues.get("planned", ())) | fold(common.pending_cues) | {PREPARING}
         self.weak = fold(common.weak_planned_cues)
         self.past = fold(common.past_markers)
         self.negation = fold(common.negation_cues)

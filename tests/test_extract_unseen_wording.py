@@ -261,3 +261,12 @@ def test_a_denial_in_another_clause_leaves_a_fixed_status_fact():
     found = _findings("我市已出台数据安全管理办法，但尚未出台实施细则。", "杭州")
     assert ("数据安全保护", "dedicated_policy", "issued") in found
     assert ("数据安全保护", "dedicated_policy", "negated") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "杭州数据交易所组建方案已报市政府审定。",  # a plan for it sent up
+    "杭州数据交易所的设立申请已提交省政府。",  # an application for it
+    "杭州数据交易所正在申请设立。",
+])
+def test_an_application_or_plan_for_the_thing_is_not_it(text):
+    assert {f[2] for f in _findings(text, "杭州") if f[0] == "数商发展"} == {"planned"}
