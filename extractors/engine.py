@@ -325,7 +325,8 @@ class Extractor:
             return []  # "关于举办…管理办法培训班的通知": the topic of a training, no fact
         if rule.status != DETECT:
             return self._fixed_statuses(rule, doc, sent, start, end)
-        found = self.status.detect(norm, sent[0], sent[1], start, end)
+        found = self.status.detect(norm, *(_headline_phrase(norm, sent, start, end) if in_title
+                                           else sent), start, end)
         if found == ["mentioned"] and _ITEM_HEADING.match(norm, sent[0], sent[1]):
             found = self._body_status(doc, sent) or found
         if found[:1] in (["built"], ["issued"]) and self._in_plan(doc, sent, start, end):
@@ -545,6 +546,15 @@ def _in_cited_title(norm: str, sent_start: int, mention, hit: int) -> bool:
         return False
     closed = norm.find("》", at, hit)
     return closed >= 0
+
+
+def _headline_phrase(norm: str, sent: tuple[int, int], start: int,
+                     end: int) -> tuple[int, int]:
+    """"宿迁：“建管用”一体推进 城市数字化运营体系初步成形": a headline's phrases are parted by a
+    space, and each says its own thing."""
+    left = max(norm.rfind(" ", sent[0], start), norm.rfind("\u3000", sent[0], start)) + 1
+    ends = [e for e in (norm.find(" ", end, sent[1]), norm.find("\u3000", end, sent[1])) if e >= 0]
+    return max(left, sent[0]), min(ends or [sent[1]])
 
 
 def _signature(doc: _Doc, sent: tuple[int, int]) -> bool:

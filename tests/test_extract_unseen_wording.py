@@ -270,3 +270,10 @@ def test_a_denial_in_another_clause_leaves_a_fixed_status_fact():
 ])
 def test_an_application_or_plan_for_the_thing_is_not_it(text):
     assert {f[2] for f in _findings(text, "杭州") if f[0] == "数商发展"} == {"planned"}
+
+
+def test_a_headline_phrase_after_a_space_says_its_own_thing():
+    # 推进 belongs to the first phrase; the second says the system has taken shape.
+    found = _findings("宿迁：“建管用”一体推进 城市数字化运营体系初步成形", "宿迁")
+    assert ("运营体系建设", "system_built", "built") in found
+    assert not {f for f in found if f[2] == "planned"}
