@@ -277,3 +277,8 @@ def test_a_headline_phrase_after_a_space_says_its_own_thing():
     found = _findings("宿迁：“建管用”一体推进 城市数字化运营体系初步成形", "宿迁")
     assert ("运营体系建设", "system_built", "built") in found
     assert not {f for f in found if f[2] == "planned"}
+
+
+def test_a_national_body_named_as_a_partner_is_not_the_actor():
+    rows = project_extractor().extract("我市积极对接国家数据局，争取设立数据交易所。", "杭州")
+    assert rows and {r.attribution for r in rows} == {"city"}
