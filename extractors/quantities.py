@@ -94,12 +94,18 @@ def _unit(raw: str, value: float) -> tuple[float, str]:
     return value, _DOMAIN_ALIASES.get(raw, raw)
 
 
+# "压缩至1个工作日", "3个月内", "2个百分点": 个 counting time or a share counts no items.
+_NOT_ITEMS_AFTER_GE = ("工作日", "自然日", "小时", "月", "季度", "星期", "百分点")
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every number-with-unit in text (normalised copy), in order of appearance."""
     flops = _operations_per_second(text) if "次" in text else []
     found = list(flops)
     for match in _PATTERN.finditer(text):
         if any(f.start <= match.start() < f.end for f in flops):
+            continue
+        if match.group("unit") == "个" and text.startswith(_NOT_ITEMS_AFTER_GE, match.end()):
             continue
         value = _value(match)
         if value is None:

@@ -42,7 +42,10 @@ def test_parse_quantity_forms(text, value, unit, approx):
     assert q.approximate is approx
 
 
-@pytest.mark.parametrize("text", ["2024年", "一网统管", "85%", "十四五规划", "数据要素×"])
+@pytest.mark.parametrize("text", ["2024年", "一网统管", "85%", "十四五规划", "数据要素×",
+                                  # 个 counting time or a share counts no items
+                                  "压缩至1个工作日", "3个月内完成", "提高2个百分点",
+                                  "缩短至24个小时", "五个自然日"])
 def test_no_quantity(text):
     assert parse_quantity(text) is None
 
@@ -64,3 +67,9 @@ def test_offsets_point_into_the_text():
     text = "全市累计接入感知设备1186万个，算力规模达300P。"
     found = find_quantities(text)
     assert [text[q.start:q.end] for q in found] == ["1186万个", "300P"]
+
+
+def test_items_after_a_duration_are_still_counted():
+    # "1个工作日" is a duration; the 26 services after it are the count.
+    found = find_quantities("办理时限压缩至1个工作日，上线26个服务事项")
+    assert [(q.value, q.unit) for q in found] == [(26, "个")]
