@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from citydx.registry import Registry
@@ -190,9 +191,31 @@ class Extractor:
     def extract(self, text: str, city: str, meta: DocumentMeta | None = None,
                 title: str = "") -> list[Evidence]:
         """Every evidence row the text supports, for the city whose site it was found on."""
-        attributor = self.attributor(city)
-        doc = self._prepare(text, meta, attributor, title)
+        return self.extract_for(text, (city,), meta, title)[city]
+
+    def extract_for(self, text: str, cities: Sequence[str], meta: DocumentMeta | None = None,
+                    title: str = "") -> dict[str, list[Evidence]]:
+        """The rows of one text for each of several cities, as `extract` gives them one by one.
+
+        A provincial document speaks to every city of its province. Keywords, statuses, levels
+        and quantities do not depend on the city, so they are worked out once; only who did it
+        (the attribution) and what it adds up to per attribution are worked out per city.
+        """
+        doc = self._prepare(text, meta, title)
+        rows, anchors = self._rows(doc)
+        found: dict[str, list[Evidence]] = {}
+        for city in cities:
+            attributor = self.attributor(city)
+            city_doc = self._for_city(doc, attributor)
+            attributed = [replace(row, attribution=self._attribution(city_doc, attributor, *at))
+                          for row, at in zip(rows, anchors, strict=True)]
+            found[city] = self._finish(attributed, city_doc)
+        return found
+
+    def _rows(self, doc: _Doc) -> tuple[list[Evidence], list[tuple[int, int, bool]]]:
+        """Rows before attribution, each with where its attribution is read from."""
         rows: list[Evidence] = []
+        anchors: list[tuple[int, int, bool]] = []
         seen: dict[tuple[int, int], dict[str, int]] = {}
         for start, end, indexes in self._hits(doc.norm):
             sent = doc.sentence(start)
@@ -200,18 +223,20 @@ class Extractor:
                 continue
             for index in indexes:
                 statuses = seen.setdefault((index, sent[0]), {})
-                row = self._match(self._rules[index], doc, sent, start, end + 1, attributor,
+                row = self._match(self._rules[index], doc, sent, start, end + 1,
                                   narrow=bool(statuses))
                 if row is None:
                     continue
                 if row.status not in statuses:
                     statuses[row.status] = len(rows)
                     rows.append(row)
+                    anchors.append((sent[0], start,
+                                    doc.title_span[0] <= start < doc.title_span[1]))
                 elif row.quantity is not None and rows[statuses[row.status]].quantity is None:
                     # "“一件事一次办”改革，…等二十六项“一件事”": the number sits by a later hit.
                     first = statuses[row.status]
                     rows[first] = replace(rows[first], quantity=row.quantity, unit=row.unit)
-        return self._finish(rows, doc)
+        return rows, anchors
 
     def _hits(self, norm: str) -> list[tuple[int, int, tuple[int, ...]]]:
         """Keyword hits (start, last index, rules), in text order.
@@ -253,11 +278,19 @@ class Extractor:
         return any(cue in sentence for cue in self._skip) \
             or sentence.lstrip().startswith(self._skip_start)
 
-    def _prepare(self, text: str, meta: DocumentMeta | None, attributor: Attributor,
-                 title: str) -> _Doc:
+    def _prepare(self, text: str, meta: DocumentMeta | None, title: str) -> _Doc:
+        """The document as every city sees it; `_for_city` adds who wrote it."""
         norm = normalize_for_matching(text)
         meta = meta or parse_metadata(text)
         span = _title_span(text, meta, title)
+        plan_title = bool(_PLAN_TITLE.search(norm, *span)) \
+            and not _NEWS_OF_PLAN.search(norm, *span)
+        return _Doc(text, norm, meta, CITY, span, None, plan_title)
+
+    @staticmethod
+    def _for_city(doc: _Doc, attributor: Attributor) -> _Doc:
+        """The document's author as seen from one city (a copy sharing the city-free caches)."""
+        norm, meta, span = doc.norm, doc.meta, doc.title_span
         attribution = attributor.of_issuer(meta.issuer)
         forwarded = max(norm.find("转发", span[0], span[1]), norm.find("转载", span[0], span[1]))
         if forwarded >= 0:  # "昆明市人民政府转发国务院关于…": the document is the forwarded one's
@@ -273,12 +306,11 @@ class Extractor:
                 lead = _lead_sentence(norm, span[1])
                 mentions = _actors(norm, lead, attributor.mentions(norm[lead[0]:lead[1]]))
             attribution = mentions[0].attribution if mentions else CITY
-        plan_title = bool(_PLAN_TITLE.search(norm, *span)) \
-            and not _NEWS_OF_PLAN.search(norm, *span)
-        return _Doc(text, norm, meta, attribution, span, author, plan_title)
+        return replace(doc, attribution=attribution, author=author)
 
     def _match(self, rule: Rule, doc: _Doc, sent: tuple[int, int], start: int, end: int,
-               attributor: Attributor, narrow: bool = False) -> Evidence | None:
+               narrow: bool = False) -> Evidence | None:
+        """The row one hit supports, its attribution left for `extract_for` to fill in."""
         norm = doc.norm
         sentence = norm[sent[0]:sent[1]]
         if rule.all_of and not all(w in sentence for w in rule.all_of):
@@ -303,12 +335,11 @@ class Extractor:
         elif level == "mentioned" and not (status == "planned" and self.status.has_intent(
                 norm, sent[0], sent[1], start, end)):
             status = "mentioned"  # an exhortation ("要…") mentions; a concrete plan stays planned
-        attribution = self._attribution(doc, attributor, sent[0], start, in_title)
         quantity, unit = self._quantity(rule, norm, sent, start, end)
         # A second status from the same sentence is anchored on its own clause.
         span = _clause(norm, sent, start, end) if narrow else sent
         s, e = _strip(doc.text, *span)
-        return Evidence(rule.indicator, level, status, doc.text[s:e], s, e, rule.id, attribution,
+        return Evidence(rule.indicator, level, status, doc.text[s:e], s, e, rule.id, "",
                         rule.confidence if status != "mentioned" else rule.confidence * 0.8,
                         quantity, unit, rule.kind, doc.meta.repealed, doc.meta.evidence_date)
 

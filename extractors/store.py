@@ -70,7 +70,7 @@ def extract_document(db: sqlite_utils.Database, extractor: Extractor,
     """Evidence rows (as DB dicts) for one stored document and its attachments.
 
     A document owned by a province entry is evidence for every assessed city of the province:
-    it is extracted once per city, each row attributed as computed for that city.
+    its text is read once, and each row is attributed as computed for each city.
     """
     doc = db.execute(
         "SELECT id, city, title, issuer, doc_number, written_date, published_date, validity, "
@@ -83,12 +83,14 @@ def extract_document(db: sqlite_utils.Database, extractor: Extractor,
         "AND text IS NOT NULL ORDER BY id", [doc_id]).fetchall()]
     targets = extractor.registry.fan_out(doc["city"])
     provincial = targets != (doc["city"],)
+    in_text = extractor.extract_for(doc["text"] or "", targets, meta, doc["title"] or "")
+    in_attachments = [(att_id, extractor.extract_for(text, targets, att_meta))
+                      for att_id, text, att_meta in attachments]
     rows = []
     for city in targets:
-        found = [(e, None) for e in
-                 extractor.extract(doc["text"] or "", city, meta, doc["title"] or "")]
-        for att_id, text, att_meta in attachments:
-            found.extend((e, att_id) for e in extractor.extract(text, city, att_meta))
+        found = [(e, None) for e in in_text[city]]
+        for att_id, by_city in in_attachments:
+            found.extend((e, att_id) for e in by_city[city])
         if provincial and not _names_city(extractor, meta.issuer or "", city):
             found = [(_as_provincial(extractor, e, city), a) for e, a in found]
         rows.extend(_db_row(e, doc, att_id, city) for e, att_id in found)

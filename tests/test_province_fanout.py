@@ -131,3 +131,19 @@ def test_a_city_document_reposted_on_the_province_portal_stays_the_citys(tmp_pat
     # Issued by 宁波: its own measures (市人民政府 is 宁波's), another city's for 杭州.
     assert ("measures_issued", "city") in rows(db, "宁波", "公共数据授权运营")
     assert {a for _, a in rows(db, "杭州", "公共数据授权运营")} == {"other_city"}
+
+
+def test_the_text_is_read_once_for_all_cities_and_rows_match_one_by_one(monkeypatch) -> None:
+    """Keywords, statuses and quantities do not depend on the city: a provincial document's
+    text is read once, and each city's rows equal what extracting for that city alone gives."""
+    extractor = project_extractor()
+    reads: list[int] = []
+    read_rows = extractor._rows
+    monkeypatch.setattr(extractor, "_rows", lambda doc: reads.append(1) or read_rows(doc))
+    together = extractor.extract_for(TEXT, ZHEJIANG, title=TITLE)
+    assert len(reads) == 1
+    for city in ZHEJIANG:
+        assert together[city] == extractor.extract(TEXT, city, title=TITLE), city
+    assert len(reads) == 1 + len(ZHEJIANG)
+    # The rows differ by city where the attribution does (杭州's own centre, another's for 宁波).
+    assert together["杭州"] != together["宁波"]
