@@ -17,6 +17,12 @@ def _findings(text: str, city: str = "南通") -> set[tuple[str, str, str]]:
     ("加快建设智慧应急综合应用平台。", "planned", "planned"),
     ("到2025年，建成覆盖市县两级的智慧应急平台。", "planned", "planned"),  # a target date
     ("计划于明年建成智慧应急平台。", "planned", "planned"),
+    # a bare date tells when it was done; only 将于/计划于/力争于 look ahead
+    ("我市于2023年建成智慧应急平台。", "built", "built"),
+    ("南通市智慧应急平台于2024年6月上线运行。", "built", "built"),
+    ("截至2024年底，我市智慧应急平台接入视频点位3万路。", "built", "built"),
+    ("我市智慧应急平台将于2026年建成。", "planned", "planned"),
+    ("力争于2026年建成智慧应急平台。", "planned", "planned"),
     ("目前我市尚未建成智慧应急平台。", "built", "negated"),
     ("全市还没有建成统一的智慧应急平台。", "built", "negated"),
 ])
