@@ -61,3 +61,15 @@ def test_two_statuses_of_one_rule_in_one_sentence_are_two_rows():
         ("mentioned", "mentioned", 30.0, "我市深入推进“高效办成一件事”改革，已推出“一件事”30项"),
         ("implemented", "built", 30.0, "已推出“一件事”30项"),  # anchored on its own clause
     ]
+
+
+@pytest.mark.parametrize("text", [
+    "我市推出“一件事”无证明办理事项30项。",
+    "我市推出“一件事”无需证明办理事项30项。",
+    "我市推出“一件事”无差别受理事项30项。",
+])
+def test_wu_inside_a_service_name_denies_nothing(text):
+    # 无 names how the service works (无证明, 无需, 无差别); it is no denial of the items
+    rows = project_extractor().extract(text, "杭州")
+    assert {(r.indicator, r.level, r.status, r.quantity) for r in rows} == {
+        ("政务增值化服务", "implemented", "built", 30.0)}
