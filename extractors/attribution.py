@@ -28,6 +28,11 @@ _DISTRICT_BODY = re.compile(r"^[\u4e00-\u9fff]{1,6}(区|县|新区|开发区|高
 # "省级智能工厂", "获评省级示范": a rank the thing holds, not who built it; "省级部门" acts.
 _RANK_WORDS = ("省级",)
 _RANK_BODIES = ("部门", "政府", "机关", "层面", "单位", "财政", "统筹", "平台")
+# Cities named by a count or a class, not by name: "全国已有20多个城市出台…", "兄弟城市已建成…"
+# are other cities' work; "在全国20多个城市中率先…" is a scope, left to the city.
+_OTHER_CITIES = re.compile(r"(?<![在于])(?:[\d一二三四五六七八九十百两]+(?:多|余)?个|多个|部分|不少|众多|"
+                           r"一批|兄弟|先进|其他|其它|外地|周边)(?:副省级|地级及以上|地级以上|重点|"
+                           r"试点|省会|先进)?城市(?![中里之大])")
 _OWN_WORDS = ("我市", "本市", "全市", "市政府", "市委", "市人民政府", "市政府办公室", "市数据局",
               "市大数据局", "市数据资源管理局", "市委办公室", "市级", "市发展改革委", "市经信局")
 
@@ -118,6 +123,7 @@ class Attributor:
                     found[-1] = mention
                 continue
             found.append(mention)
+        found = _with_other_cities(norm, found)
         return [m for m in found if m.attribution] if not_names else found
 
     def of_source(self, source: str) -> str | None:
@@ -149,6 +155,15 @@ class Attributor:
         if norm.startswith("国家") or norm.startswith("中国") or norm.endswith("部"):
             return NATIONAL
         return None
+
+
+def _with_other_cities(norm: str, found: list[Mention]) -> list[Mention]:
+    """Named mentions plus cities counted or classed ("20多个城市", "兄弟城市"), in text order."""
+    if "城市" not in norm:
+        return found
+    extra = [Mention(m.start(), m.end(), OTHER_CITY) for m in _OTHER_CITIES.finditer(norm)
+             if not any(f.start < m.end() and m.start() < f.end for f in found)]
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
 def _build_automaton(vocab: dict[str, tuple[str, str]]):

@@ -31,6 +31,11 @@ def test_issuer_attribution_for_hangzhou(issuer, expected):
     ("温州与杭州共建的长三角协同创新中心已建成运行。", "city"),  # a partner
     ("全省城市大脑已建成运行。", "province"),
     ("“一网统管”平台在上海率先建成。", "other_city"),
+    # cities counted or classed, not named, are other cities; "在…城市中" is a scope
+    ("全国已有20多个城市建成城市大脑。", "other_city"),
+    ("部分兄弟城市城市大脑已建成运行。", "other_city"),
+    ("学习借鉴先进城市经验，我市城市大脑已建成运行。", "city"),
+    ("我市在全国30多个城市中率先建成城市大脑。", "city"),
 ])
 def test_sentence_attribution_on_wenzhou_portal(text, attribution):
     rows = project_extractor().extract(text, "温州")
