@@ -37,7 +37,9 @@ _ISSUED_AFTER = ("印发给", "现印发", "予以印发", "予以发布", "现�
 # A plan word right before an issuing verb: "研究制定《…》", "拟印发《…》", "将出台《…》".
 _PLAN_BEFORE_VERB = ("研究", "拟", "计划", "将", "抓紧", "尽快", "加快", "启动", "正在", "即将",
                      "争取", "力争")
-_DRAFTING = ("启动", "编制", "起草", "研究制定", "制定工作", "修编")
+# "政策解读：《…》", "一图读懂《…》": the explained title comes after these words.
+_EXPLAINING = re.compile(r"(解读|图解|读懂)[:：]?\s*$")
+_DRAFTING = ("启动", "编制", "起草", "研究制定", "制定工作", "修编", "征求意见")
 # "《…》正式印发", "《…》日前印发实施": the verb right after the title, past a few adverbs.
 _DIRECT_ISSUED = re.compile(r"^(已经?|日前|近日|正式|现|予以|现予|于[\d一二三四五六七八九十]+月"
                             r"[\d一二三四五六七八九十]+日|[(（][^)）]{0,8}[)）]|"
@@ -396,8 +398,13 @@ class Extractor:
         close = norm.find("》", end - 1)
         if _DRAFT_TITLE.search(norm, bracket, close):
             return ["planned", "mentioned"]  # "审议通过了《…协议（送审稿）》": not signed yet
+        lead = norm[max(sent[0], bracket - 6):bracket]
+        if "征求" in lead:
+            return ["planned", "mentioned"]  # "公开征求《…办法》意见": a draft, not in force
         if self._issued_before(norm, sent[0], bracket) or self._issued_after(norm, end, sent[1]):
             return ["issued", "mentioned"]
+        if _EXPLAINING.search(lead) and not _WORK_NOTICE.search(norm, *doc.title_span):
+            return ["issued", "mentioned"]  # "解读《…办法》": a measure explained is in force
         if in_title and _EXPLAINED.match(norm, close + 1) and \
                 not _WORK_NOTICE.search(norm, *doc.title_span):
             return ["issued", "mentioned"]  # "《…办法》政策解读" explains a measure in force

@@ -24,8 +24,8 @@ DUTY = "<duty>"
 # A target date or aim earlier in the sentence makes "建成" a plan: "到2025年底，基本建成…".
 # "下一步，…设立…中心" looks ahead in the same way. A bare date is no horizon: "于2022年设立" and
 # "截至2024年底" tell when something was done; a future "将于/拟于/力争于" has its own plan word.
-_HORIZON = re.compile(r"(?<!截)(到|至)\s*20\d{2}\s*年|20\d{2}\s*年(底|末|内)?前|力争|预计|计划|目标|"
-                      r"下一步|下阶段|今后|明年|[\d一二三四五六七八九十]+月(底|末|中旬|下旬)?前|"
+_HORIZON = re.compile(r"(?<!截)(到|至)\s*20\d{2}\s*年|20\d{2}\s*年(底|末|内)?前|力争|预计|计划|"
+                      r"目标|下一步|下阶段|今后|明年|[\d一二三四五六七八九十]+月(底|末|中旬|下旬)?前|"
                       r"年底前|年内")
 
 

@@ -73,3 +73,13 @@ def test_wu_inside_a_service_name_denies_nothing(text):
     rows = project_extractor().extract(text, "杭州")
     assert {(r.indicator, r.level, r.status, r.quantity) for r in rows} == {
         ("政务增值化服务", "implemented", "built", 30.0)}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("市数据局公开征求《杭州市公共数据管理办法》意见。", "planned"),  # a draft out for comment
+    ("市数据局就《杭州市公共数据管理办法》公开征求意见。", "planned"),
+    ("解读《杭州市公共数据管理办法》", "issued"),  # a measure explained is in force
+    ("一图读懂《杭州市公共数据管理办法》", "issued"),
+])
+def test_title_commented_on_or_explained(text, status):
+    assert {s for i, _, s in _findings(text, "杭州") if i == "基础制度建设"} == {status}
