@@ -24,10 +24,15 @@ _PARTNER_MARKS = ("与", "同", "联合", "携手", "对接", "会同")
 _JOINT_VERBS = ("共建", "共同", "联合", "合作", "携手", "协同建设")
 # A sentence that names a change ("新增9个", "由145家增至186家") holds a step and a total.
 _INCREMENT_WORDS = ("新增", "增加", "新推出", "新引入", "新入驻", "新培育", "新认定", "净增",
-                    "新签约", "新上线", "增至", "增长至", "增长到", "提升至", "提高到", "新落地")
+                    "新签约", "新上线", "增至", "增长至", "增长到", "提升至", "提高到", "新落地",
+                    "扩容至", "扩容到", "扩展至", "扩展到", "扩充至", "跃升至", "升级至", "提升到")
+# "由200P扩展至500P", "从年初的145家增至186家": the number after 由/从 is what there was before.
+_FROM = re.compile(r"[从由][^\d,，;；。]{0,5}$")
+_TO = re.compile(r"[^\d,，;；。]{0,6}?[至到]")
 # Words right before a total: "累计达到32项", "总数由年初的145家增至186家".
 _TOTAL_WORDS = ("累计", "达到", "共计", "总计", "合计", "总数", "增至", "增长至", "增长到",
-                "提升至", "提高到", "增加到", "总量", "达")
+                "提升至", "提高到", "增加到", "总量", "达", "扩容至", "扩容到", "扩展至", "扩展到",
+                "扩充至", "跃升至", "升级至", "提升到")
 # A total word earlier in the number's clause: "至此全市累计推出“一类事”服务场景25个".
 _CLAUSE_TOTAL = re.compile(r"累计|共计|总计|合计|总数|总量")
 # "现将《…》印发给你们", "《…》现予颁布", "《…》自5月1日起施行": the verb follows the title.
@@ -534,8 +539,9 @@ class Extractor:
         increment = any(w in norm[sent[0]:sent[1]] for w in _INCREMENT_WORDS)
         for q in find_quantities(norm[sent[0]:sent[1]]):
             qs, qe = q.start + sent[0], q.end + sent[0]
-            if q.unit not in spec.units or (qs < end and qe > start):
-                continue
+            if q.unit not in spec.units or (qs < end and qe > start) or \
+                    _FROM.search(norm, max(sent[0], qs - 6), qs) and _TO.match(norm, qe):
+                continue  # "由200P扩展至500P": 200P was there before, 500P is there now
             distance = qs - end if qs >= end else start - qe
             total += q.value
             if distance <= spec.max_distance and (best is None or distance < best[0]):

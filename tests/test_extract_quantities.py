@@ -73,3 +73,15 @@ def test_items_after_a_duration_are_still_counted():
     # "1个工作日" is a duration; the 26 services after it are the count.
     found = find_quantities("办理时限压缩至1个工作日，上线26个服务事项")
     assert [(q.value, q.unit) for q in found] == [(26, "个")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("我市智算中心已建成投用，算力规模从100P扩容至400P。", 400),  # not 100, not 100 + 400
+    ("我市智算中心二期已投运，算力由200P扩展到500P。", 500),  # not 200 + 500 = 700
+    ("我市人工智能计算中心已建成，算力规模由300P提升至1000P。", 1000),
+])
+def test_the_figure_after_zhi_is_what_exists(text, value):
+    from tests.extract_support import project_extractor
+
+    rows = [r for r in project_extractor().extract(text, "杭州") if r.indicator == "算力基础设施"]
+    assert [(r.status, r.quantity) for r in rows] == [("built", value)]
