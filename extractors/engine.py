@@ -20,6 +20,9 @@ from extractors.rules import DETECT, IndicatorRules, Rule, RuleSet
 from extractors.status import StatusDetector, make_tokenizer
 
 _JOINT = ("与", "和", "同", "、", "及", "联合")
+# Between a city's name and the keyword, words that only continue the thing's name
+# ("上海数据交易所", "北京国际大数据交易所"), no verb or particle ("上海共建的", "在上海设立").
+_NAME_PART = re.compile(r"(市|国际|国际大|大)?")
 _PARTNER_MARKS = ("与", "同", "联合", "携手", "对接", "会同")
 _JOINT_VERBS = ("共建", "共同", "联合", "合作", "携手", "协同建设")
 # A sentence that names a change ("新增9个", "由145家增至186家") holds a step and a total.
@@ -519,6 +522,12 @@ class Extractor:
                 doc.norm[sent_start + last.start:sent_start + last.end] not in ("我市", "本市") \
                 and doc.norm[sent_start + before[-2].start - 1] != "在":
             return OTHER_CITY  # "杭州市数据局局长介绍，全市已建成…": 全市 is 杭州
+        if last.attribution == OTHER_CITY and _NAME_PART.fullmatch(
+                doc.norm, sent_start + last.end, hit) and \
+                not doc.norm.startswith(_JOINT_VERBS, hit) and \
+                doc.norm[max(0, sent_start + last.start - 1):sent_start + last.start] \
+                not in ("(", "（", "—", "-"):
+            return OTHER_CITY  # "与上海数据交易所签署", "在北京国际大数据交易所挂牌": its name
         if last.attribution == OTHER_CITY and first.attribution == CITY and \
                 doc.norm[sent_start + first.end:sent_start + first.end + 3].lstrip("市")\
                 .startswith(_JOINT):

@@ -74,3 +74,16 @@ def test_sign_off_gives_issuer_and_date():
 ])
 def test_dates(text, iso):
     assert iso_date(text) == iso
+
+
+@pytest.mark.parametrize(("text", "attribution"), [
+    # another city's name at the head of the thing's name: the thing is that city's
+    ("我市与上海数据交易所签署战略合作协议。", "other_city"),
+    ("我市已有12家企业的数据产品在北京国际大数据交易所挂牌。", "other_city"),
+    ("温州数据交易所已揭牌运营。", "city"),
+    ("温州与杭州共建数据交易所。", "city"),  # a partner with a verb between, not a name
+])
+def test_a_city_name_inside_the_things_name(text, attribution):
+    rows = [r for r in project_extractor().extract(text, "温州") if r.indicator == "数商发展"]
+    assert rows
+    assert {r.attribution for r in rows} == {attribution}
