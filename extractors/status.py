@@ -45,6 +45,9 @@ _ASSIGNED = re.compile(r"建议(由)?市[\u4e00-\u9fff]{1,10}(局|委|办|中心
 
 
 # Adverbs and prepositions after 将 in the sense of "will": "将于", "将在年内", "将为企业".
+# "为加快推进城市治理现代化，平台统筹调度…": a purpose clause opening the sentence says why,
+# so its plan words are no status of the clauses after it.
+_PURPOSE = re.compile(r"\s*为了?(?!此|期|民|主|准|止|由|人)[^,，;；。:：]{3,40}[,，]")
 _FUTURE_NEXT = frozenset(("于", "在", "继续", "进一步", "持续", "全面", "加快", "逐步", "着力",
                           "陆续", "力争", "按照", "依托", "通过", "争取", "会", "有", "成为", "为",
                           "以", "从", "向", "对", "围绕", "结合", "根据", "不断", "大力", "积极",
@@ -303,13 +306,17 @@ class StatusDetector:
         if found[:1] == ["built"] and _HORIZON.search(norm, sent_start, hit_start) \
                 and not _past(clause, self.past):
             return ["planned"]
-        if found[:1] in (["built"], ["issued"]) and clause_start > sent_start \
+        opening = sent_start
+        purpose = _PURPOSE.match(norm, sent_start, clause_start)
+        if purpose:
+            opening = purpose.end()
+        if found[:1] in (["built"], ["issued"]) and clause_start > opening \
                 and not _past(clause, self.past) \
-                and self.words(norm[sent_start:clause_start]) & self._carried:
+                and self.words(norm[opening:clause_start]) & self._carried:
             return ["planned"]  # "将出台办法，建成授权运营平台": the plan word governs the list
         if found:
             return found
-        rest = norm[sent_start:clause_start] + " " + norm[clause_end:sent_end]
+        rest = norm[opening:clause_start] + " " + norm[clause_end:sent_end]
         found = self.candidates(self.words(rest) - self.clause_only)
         if found == ["negated"]:  # a negation in another clause does not negate this one
             return ["mentioned"]

@@ -83,3 +83,14 @@ def test_wu_inside_a_service_name_denies_nothing(text):
 ])
 def test_title_commented_on_or_explained(text, status):
     assert {s for i, _, s in _findings(text, "杭州") if i == "基础制度建设"} == {status}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # a purpose clause (为加快…，) says why; the main clause says what is
+    ("为加快推进城市治理现代化，城市运行管理服务平台统筹调度全市城市管理事件。", "built"),
+    ("为了进一步提升城市治理水平，城市运行管理服务平台统筹调度全市城市管理事件。", "built"),
+    ("为提升城市治理水平，我市将建设城市运行管理服务平台。", "planned"),  # its own plan word
+    ("加快推进城市治理现代化，城市运行管理服务平台统筹调度全市城市管理事件。", "planned"),
+])
+def test_a_purpose_clause_sets_no_status(text, status):
+    assert {s for i, _, s in _findings(text) if i == "城市运行平台"} == {status}
