@@ -632,7 +632,8 @@ def _without_partners(norm: str, sent_start: int, hit: int, before: list) -> lis
             partner = False  # "与广东省东莞市": a name right after a partner's is the partner's
         previous_end = m.end
         if partner and m.attribution in (OTHER_CITY, NATIONAL, PROVINCE) and (
-                hit - (sent_start + m.end) > 3 or norm.startswith(_JOINT_VERBS, hit)):
+                hit - (sent_start + m.end) > 3 or norm.startswith(_JOINT_VERBS, hit)
+                or norm.startswith(_JOINT_VERBS, sent_start + m.end)):
             continue  # "与上海市共同建设的…": a joint verb after the partner, not its thing
         out.append(m)
     return out

@@ -256,6 +256,9 @@ class StatusDetector:
         words = self.words(norm[sent_start:clause_end])
         if "建议" in words and not _ASSIGNED.search(norm, sent_start, sent_end):
             return False  # advice with no one to do it and no date is no plan yet
+        text = norm[sent_start:clause_end]
+        if "将" in words and any("将" + w in text for w in words & (self.built | self.issued)):
+            return True  # "将组建数据集团", "将出台…办法": a thing to found or issue, not "将深化"
         return bool(words & self.intent)
 
     def strong_plan(self, norm: str, sent_start: int, hit_start: int) -> bool:

@@ -87,3 +87,10 @@ def test_a_city_name_inside_the_things_name(text, attribution):
     rows = [r for r in project_extractor().extract(text, "温州") if r.indicator == "数商发展"]
     assert rows
     assert {r.attribution for r in rows} == {attribution}
+
+
+def test_a_partner_before_a_joint_verb_is_not_the_actor():
+    # "将与广州共建": 广州 is the partner the joint verb names, the city builds it
+    rows = project_extractor().extract("我市将与广州共建协同创新中心。", "温州")
+    assert {(r.indicator, r.status, r.attribution) for r in rows} == {
+        ("跨区域协同创新平台", "planned", "city")}

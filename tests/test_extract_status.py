@@ -94,3 +94,11 @@ def test_title_commented_on_or_explained(text, status):
 ])
 def test_a_purpose_clause_sets_no_status(text, status):
     assert {s for i, _, s in _findings(text) if i == "城市运行平台"} == {status}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("我市将组建数据集团，负责公共数据授权运营。", "planned"),  # 将 + a founding verb: a plan
+    ("我市拟组建数据集团，负责公共数据授权运营。", "planned"),
+])
+def test_will_found_is_a_plan_not_a_mention(text, status):
+    assert {s for i, _, s in _findings(text, "杭州") if i == "政企合作机制"} == {status}
