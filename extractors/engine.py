@@ -776,7 +776,7 @@ def _with_count(group: list[Evidence], rules: IndicatorRules, doc: _Doc) -> list
     spans = [doc.sentence(r.start) for r in group if r.level in spec.levels]
     text = " ".join(doc.norm[a:b] for a, b in spans)
     found = _listed_items(doc.norm, spans) or _table_domains(doc.norm, spans) \
-        or _count_domains(text, spec.domains)
+        or _count_domains(text, spec.domains) or _domains_after(doc.norm, spans)
     stated = [r.quantity for r in group if r.level in spec.levels and r.quantity is not None]
     if stated:  # a number stated anywhere in the document beats counting its domain words
         found = max(stated)
@@ -802,6 +802,23 @@ def _listed_items(norm: str, spans: list[tuple[int, int]]) -> int:
             items += 1
         if items >= 2:
             return items
+    return 0
+
+
+_IN_DOMAIN = re.compile(r"在([\u4e00-\u9fff]{1,8}?)领域")
+
+
+def _domains_after(norm: str, spans: list[tuple[int, int]]) -> int:
+    """"…推动政务数据与社会数据融合应用。在金融领域，…；在医疗领域，…": a sentence (or headline)
+    that names no domain of its own is followed, in its paragraph, by the domains it was applied
+    in, each as "在X领域"."""
+    for _, b in dict.fromkeys(spans):
+        following = norm[b + 1:b + 1000].lstrip("\n ")
+        stop = following.find("\n")
+        names = {m.group(1) for m in _IN_DOMAIN.finditer(following, 0,
+                                                          stop if stop >= 0 else len(following))}
+        if len(names) >= 2:
+            return len(names)
     return 0
 
 

@@ -85,3 +85,15 @@ def test_the_figure_after_zhi_is_what_exists(text, value):
 
     rows = [r for r in project_extractor().extract(text, "杭州") if r.indicator == "算力基础设施"]
     assert [(r.status, r.quantity) for r in rows] == [("built", value)]
+
+
+def test_domains_named_after_the_supporting_headline():
+    from tests.extract_support import project_extractor
+
+    # three "在X领域" in the lead paragraph: 普惠金融, 商业保险, 城市交通 = 3 domains
+    text = ("我市政社数据融合应用取得阶段性成效\n"
+            "今年以来，市数据局推动政务数据与社会数据融合应用。在普惠金融领域，平台为小微企业授信"
+            "20亿元；在商业保险领域，理赔实现一站式办理；在城市交通领域，融合网约车数据优化信号配时。\n")
+    rows = [r for r in project_extractor().extract(text, "杭州")
+            if (r.indicator, r.status) == ("政社数据融合应用", "built")]
+    assert [(r.level, r.quantity, r.unit) for r in rows] == [("applied", 3.0, "个领域")]
