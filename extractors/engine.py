@@ -23,6 +23,7 @@ _JOINT = ("与", "和", "同", "、", "及", "联合")
 # Between a city's name and the keyword, words that only continue the thing's name
 # ("上海数据交易所", "北京国际大数据交易所"), no verb or particle ("上海共建的", "在上海设立").
 _NAME_PART = re.compile(r"(市|国际|国际大|大)?")
+_LOCATED = ("位于", "坐落于", "坐落在", "地处")
 _PARTNER_MARKS = ("与", "同", "联合", "携手", "对接", "会同")
 _JOINT_VERBS = ("共建", "共同", "联合", "合作", "携手", "协同建设")
 # A sentence that names a change ("新增9个", "由145家增至186家") holds a step and a total.
@@ -630,6 +631,17 @@ def _without_partners(norm: str, sent_start: int, hit: int, before: list) -> lis
             partner = True
         elif not (partner and (lead.endswith(("、", "和", "及")) or m.start == previous_end)):
             partner = False  # "与广东省东莞市": a name right after a partner's is the partner's
+        if m.attribution == OTHER_CITY and out and (
+                lead.endswith(("(", "（")) and m.start - 1 == previous_end
+                or norm[max(sent_start, sent_start + m.start - 3):sent_start + m.start]
+                .endswith(_LOCATED)):
+            previous_end = m.end  # "南通（上海）科创飞地": a partner or a place inside a name
+            continue
+        if m.attribution == OTHER_CITY and norm[max(sent_start, sent_start + m.start - 3):
+                                                sent_start + m.start].endswith(_LOCATED) \
+                and norm.find("的", sent_start + m.end, hit) >= 0:
+            previous_end = m.end  # "位于上海杨浦的南通…飞地": where it is, not whose
+            continue
         previous_end = m.end
         if partner and m.attribution in (OTHER_CITY, NATIONAL, PROVINCE) and (
                 hit - (sent_start + m.end) > 3 or norm.startswith(_JOINT_VERBS, hit)

@@ -94,3 +94,16 @@ def test_a_partner_before_a_joint_verb_is_not_the_actor():
     rows = project_extractor().extract("我市将与广州共建协同创新中心。", "温州")
     assert {(r.indicator, r.status, r.attribution) for r in rows} == {
         ("跨区域协同创新平台", "planned", "city")}
+
+
+@pytest.mark.parametrize(("text", "city", "attribution"), [
+    # where it stands (位于…的) and a place in parentheses inside its name are not its owner
+    ("位于上海杨浦的南通（上海）科创飞地已投入运营。", "南通", "city"),
+    ("嘉兴（上海）科创飞地已建成运营。", "嘉兴", "city"),
+    ("嘉兴（上海）科创飞地已建成运营。", "南通", "other_city"),
+    ("上海科创飞地已建成运营。", "南通", "other_city"),
+])
+def test_a_location_is_not_the_owner(text, city, attribution):
+    rows = project_extractor().extract(text, city)
+    assert rows
+    assert {r.attribution for r in rows} == {attribution}
