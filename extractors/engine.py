@@ -330,6 +330,9 @@ class Extractor:
             return None
         if rule.none_of and any(w in sentence for w in rule.none_of):
             return None
+        if rule.all_groups and not all(any(w in sentence for w in group)
+                                       for group in rule.all_groups):
+            return None
         if rule.near:
             window = norm[end:min(end + rule.near_within, sent[1])]
             if not any(w in window for w in rule.near):

@@ -22,7 +22,8 @@ DETECT = "detect"
 COMMON_FILE = "_common.yaml"
 USERDICT_FILE = "userdict.txt"
 
-_RULE_KEYS = {"id", "keywords", "all_of", "any_of", "none_of", "status", "levels", "kind",
+_RULE_KEYS = {"id", "keywords", "all_of", "any_of", "all_groups", "none_of", "status", "levels",
+              "kind",
               "quantity", "confidence", "title_only", "unmarked", "near", "note"}
 _FILE_KEYS = {"indicator", "rules", "combine", "count", "note"}
 _COMBINE_KEYS = {"level", "status", "from_levels", "from_statuses", "min_kinds", "kinds", "note"}
@@ -53,6 +54,8 @@ class Rule:
     all_of: tuple[str, ...] = ()
     any_of: tuple[str, ...] = ()
     none_of: tuple[str, ...] = ()
+    # each group needs one of its words in the sentence: [[获评, 入选], [数字化, 智慧]]
+    all_groups: tuple[tuple[str, ...], ...] = ()
     kind: str = ""
     quantity: QuantitySpec | None = None
     confidence: float = 0.9
@@ -228,8 +231,21 @@ def _rule(c: _Check, node: Any, tertiary: Tertiary, seen: set[str]) -> Rule:
         none_of=c.strings(node, "none_of", what), kind=str(node.get("kind", "")),
         quantity=quantity, confidence=float(confidence),
         title_only=bool(node.get("title_only", False)), unmarked=unmarked,
-        near=tuple(near), near_within=within,
+        near=tuple(near), near_within=within, all_groups=_groups(c, node, what),
     )
+
+
+def _groups(c: _Check, node: Any, what: str) -> tuple[tuple[str, ...], ...]:
+    """`all_groups`: several any_of lists, all of which must match ("an award" and "digital")."""
+    value = node.get("all_groups")
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not value or not all(
+            isinstance(g, list) and g and all(isinstance(w, str) and w.strip() for w in g)
+            for g in value):
+        c.fail(node, f"{what}: 'all_groups' must be a list of non-empty lists of non-empty "
+                     "strings")
+    return tuple(tuple(w.strip() for w in g) for g in value)
 
 
 def _combine(c: _Check, node: Any, tertiary: Tertiary) -> Combine:

@@ -34,8 +34,14 @@ BAD = [
      5, "rule 'a': unknown status 'done' (use issued, built, planned, negated, mentioned)"),
     ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
      "    colour: red\n", 3,
-     "rule: unknown key 'colour' (allowed: all_of, any_of, confidence, id, keywords, kind, "
-     "levels, near, none_of, note, quantity, status, title_only, unmarked)"),
+     "rule: unknown key 'colour' (allowed: all_groups, all_of, any_of, confidence, id, "
+     "keywords, kind, levels, near, none_of, note, quantity, status, title_only, unmarked)"),
+    ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
+     "    all_groups: [[获评], []]\n", 3,
+     "rule 'a': 'all_groups' must be a list of non-empty lists of non-empty strings"),
+    ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
+     "    all_groups: [获评, 入选]\n", 3,
+     "rule 'a': 'all_groups' must be a list of non-empty lists of non-empty strings"),
     ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
      "  - id: a\n    keywords: [y]\n    levels: {built: built}\n", 6,
      "rule 'a': id is used twice in this file"),
@@ -115,3 +121,18 @@ def test_rules_version_changes_with_any_rule_file(tmp_path):
     (folder / "smart_emergency.yaml").write_text(GOOD.replace("智慧应急平台", "应急指挥平台"),
                                                  encoding="utf-8")
     assert load_ruleset(folder).version != before
+
+
+def test_all_groups_needs_a_word_of_every_group(tmp_path):
+    from citydx.registry import load_registry
+    from extractors.engine import Extractor
+
+    text = ("indicator: 智慧应急\nrules:\n  - id: award\n    keywords: [应急项目]\n"
+            "    levels: {built: built}\n    all_groups: [[获评, 入选], [数字化, 智慧]]\n")
+    ruleset = load_ruleset(_folder(tmp_path, "smart_emergency.yaml", text))
+    assert ruleset.rules[0].all_groups == (("获评", "入选"), ("数字化", "智慧"))
+    extractor = Extractor(ruleset, load_registry())
+    rows = extractor.extract("我市数字化应急项目获评省级优秀案例。", "杭州")
+    assert [r.indicator for r in rows] == ["智慧应急"]
+    assert extractor.extract("我市应急项目获评省级优秀案例。", "杭州") == []  # no digital word
+    assert extractor.extract("我市数字化应急项目已完工。", "杭州") == []  # no award word
