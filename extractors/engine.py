@@ -65,11 +65,11 @@ _EXPLAINED = re.compile(r"\s*(的)?(政策解读|解读|图解|问答|答记者�
 _SCOPE = re.compile(r"[省市]?(内)?(率先|首个|首家|首批|第一|唯一|领先|前列|最早|范围内)")
 _DRAFT_TITLE = re.compile(r"[(（](送审稿|征求意见稿|讨论稿|草案|修订草案|草案稿)[)）]$")
 _SENTENCE_END_REVERSED = _SENTENCE_END
+# How a numbered item opens: "（一）", "二、", "3．".
+_NUMBERING = r"[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．]"
 # "（一）数据要素×工业制造。", "二、算力设施。": a short numbered heading ending its own sentence.
-_ITEM_HEADING = re.compile(r"\s*([(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|"
-                           r"\d+[.、．])[^,，;；:：]{2,20}$")
-_LIST_ITEM = re.compile(r"\s*([一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]|"
-                        r"[一二三四五六七八九十]+、|\d+[.、．]|[-•·])")
+_ITEM_HEADING = re.compile(rf"\s*({_NUMBERING})[^,，;；:：]{{2,20}}$")
+_LIST_ITEM = re.compile(rf"\s*([一二三四五六七八九十]+是|{_NUMBERING}|[-•·])")
 # A table row whose item is not there yet: "拟上线", "建设中", "未上线".
 _NOT_YET = re.compile(r"计划|拟|将于|未|在建|建设中|筹建|谋划|待上线")
 _META_LABEL = re.compile(r"^[\u4e00-\u9fff\s\u3000]{2,8}[:：]")
