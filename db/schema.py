@@ -281,12 +281,12 @@ CREATE INDEX evidence_city_indicator ON evidence(city, indicator);
 CREATE INDEX evidence_document ON evidence(document_id);
 """
 
-# The search index is built after the crawl, not inside it: indexing a document's trigrams costs
-# more CPU than fetching and parsing it, and nothing in the crawl reads the index. A new document
-# is only queued (documents_fts_pending); db/search_index.py indexes the queue in one transaction
-# before a search, after the crawl stage of `citydx run` and when the audit UI starts. Update and
-# delete touch the index only for documents already in it: an FTS5 'delete' of a row that was
-# never indexed would corrupt the index.
+# The search index is not filled document by document: a trigger indexing each insert cost more
+# CPU than fetching and parsing the document. A new document is only queued
+# (documents_fts_pending); db/search_index.py indexes the queue in one transaction at the end of
+# a crawl, and catches up what a killed crawl left in `citydx run`'s index stage, before a search
+# and when the audit UI starts. Update and delete touch the index only for documents already in
+# it: an FTS5 'delete' of a row that was never indexed would corrupt the index.
 MIGRATION_6 = """
 CREATE TABLE documents_fts_pending (document_id INTEGER PRIMARY KEY);
 DROP TRIGGER documents_fts_insert;

@@ -1,8 +1,8 @@
 """Bringing the full-text index up to date with the documents queued since it was last built.
 
-The crawl only queues new documents (see MIGRATION_6 in db/schema.py); whoever is about to
-search calls `index_pending` first, so a search never misses a stored document, even after a
-crawl that was killed before anything indexed its documents.
+New documents are queued by a trigger (see MIGRATION_6 in db/schema.py) and a crawl indexes the
+queue at its end; whoever is about to search calls `index_pending` first too, so a search never
+misses a stored document, even after a crawl that was killed before it reached its end.
 """
 
 from __future__ import annotations
