@@ -24,7 +24,7 @@ HARD_NEGATIVE_KINDS = frozenset({
 # Kinds whose documents credit the city with nothing at all.
 EMPTY_KINDS = frozenset({"repost", "other_city", "repealed", "unrelated"})
 KINDS = HARD_NEGATIVE_KINDS | {"positive", "quantity", "award", "province", "mention"}
-DOC_NAME = re.compile(r"^[a-z]\d{3}\.(txt|html)$")
+DOC_NAME = re.compile(r"^[a-z]\d{3,4}\.(txt|html)$")
 
 
 def read_labels(split_dir: Path) -> list[tuple[int, dict | None, str]]:
