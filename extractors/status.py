@@ -320,7 +320,9 @@ class StatusDetector:
         if found:
             return found
         rest = norm[opening:clause_start] + " " + norm[clause_end:sent_end]
-        found = self.candidates(self.words(rest) - self.clause_only)
+        # A weak task verb in another clause ("…在违法建设巡查等场景中发挥作用") names another
+        # action or sits inside a noun; it says nothing of whether this clause's thing exists.
+        found = self.candidates(self.words(rest) - self.clause_only - self.weak)
         if found == ["negated"]:  # a negation in another clause does not negate this one
             return ["mentioned"]
         return found or ["mentioned"]
