@@ -1,0 +1,43 @@
+"""Platform, scenario, service and operation rules on wording no rule author had seen: one
+sentence per property of text, each in words other than the dev document that showed it."""
+
+import pytest
+
+from tests.extract_support import project_extractor
+
+
+def _findings(text: str, indicator: str, city: str = "南京") -> set[tuple[str, str]]:
+    rows = project_extractor().extract(text, city)
+    return {(r.level, r.status) for r in rows if r.indicator == indicator}
+
+
+@pytest.mark.parametrize(("text", "indicator", "expected"), [
+    # "发挥重要作用" tells what a running platform did; only "…的重要…" judges the topic
+    ("城市大脑在今年防汛防台中发挥了重要作用。", "城市运行平台", {("city_brain", "built")}),
+    ("城市运行管理服务平台在保障春运期间起到了重要作用。", "城市运行平台",
+     {("city_brain", "built")}),
+    ("实景三维南京在城市更新中发挥着重要的支撑作用。", "城市基础共性平台",
+     {("one_kind", "built")}),
+    # a judgement still names the concept only
+    ("城市大脑是城市治理现代化的重要抓手。", "城市运行平台", set()),
+    ("CIM平台是智慧城市的重要基础设施。", "城市基础共性平台", set()),
+])
+def test_important_role_is_a_fact_and_judgement_is_not(text, indicator, expected):
+    assert _findings(text, indicator) == expected
+
+
+def test_unified_vital_signs_system_is_no_operation_platform():
+    # 城市运行 followed by 体征 names the vital-signs system, not a unified operation platform
+    text = "下一步将把各部门监测数据接入全市统一的城市运行体征监测平台。"
+    assert _findings(text, "城市运行平台") == set()
+    assert _findings(text, "城市生命体征") == {("planned", "planned")}
+    assert _findings("全市统一的城市运行管理服务平台已于6月上线。", "城市运行平台") >= {
+        ("unified_platform", "built")}
+
+
+def test_named_vital_signs_system_beside_other_modules():
+    # the modules listed are the platform's others; the named system is still a system
+    text = "平台包括城市体征指标体系、事件处置、指挥调度等功能模块，已上线运行。"
+    assert _findings(text, "城市生命体征") == {("built", "built")}
+    text = "项目拟建设监测预警、指挥调度等功能模块，并将燃气、桥梁监测数据纳入城市运行体征监测体系。"
+    assert _findings(text, "城市生命体征") == {("planned", "planned")}
