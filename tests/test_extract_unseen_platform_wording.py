@@ -41,3 +41,21 @@ def test_named_vital_signs_system_beside_other_modules():
     assert _findings(text, "城市生命体征") == {("built", "built")}
     text = "项目拟建设监测预警、指挥调度等功能模块，并将燃气、桥梁监测数据纳入城市运行体征监测体系。"
     assert _findings(text, "城市生命体征") == {("planned", "planned")}
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    # a building project kicked off, tendered for or bought is yet to come, whatever its name
+    ("南京市城市大脑二期建设项目启动仪式在市民中心举行。", "城市运行平台"),
+    ("市城市运行管理服务平台建设项目启动会召开。", "城市运行平台"),
+    ("南京市CIM基础平台（二期）建设启动会召开。", "城市基础共性平台"),
+    ("实景三维城市建设项目正式开工，计划明年建成。", "城市基础共性平台"),
+    ("由市自然资源和规划局牵头，时空大数据平台年内完成招标。", "城市基础共性平台"),
+])
+def test_project_kicked_off_or_tendered_is_a_plan(text, indicator):
+    assert _findings(text, indicator) == {("planned", "planned")}
+
+
+def test_centre_starting_a_response_runs():
+    # 启动 of an emergency response is the centre at work, not a project started
+    text = "城市运行管理中心启动应急响应，调度各部门处置积水点位。"
+    assert _findings(text, "城市运行平台") == {("city_brain", "built")}
