@@ -790,8 +790,10 @@ def _with_count(group: list[Evidence], rules: IndicatorRules, doc: _Doc) -> list
         return group
     spans = [doc.sentence(r.start) for r in group if r.level in spec.levels]
     text = " ".join(doc.norm[a:b] for a, b in spans)
-    found = _listed_items(doc.norm, spans) or _table_domains(doc.norm, spans) \
-        or _count_domains(text, spec.domains) or _domains_after(doc.norm, spans)
+    found = _listed_items(doc.norm, spans) or _domain_items(doc.norm, spans) \
+        or _table_domains(doc.norm, spans) \
+        or max(_count_domains(text, spec.domains), _joined_domains(text)) \
+        or _domains_after(doc.norm, spans)
     stated = [r.quantity for r in group if r.level in spec.levels and r.quantity is not None]
     if stated:  # a number stated anywhere in the document beats counting its domain words
         found = max(stated)
@@ -821,6 +823,50 @@ def _listed_items(norm: str, spans: list[tuple[int, int]]) -> int:
 
 
 _IN_DOMAIN = re.compile(r"在([\u4e00-\u9fff]{1,8}?)领域")
+# "在交通和商贸领域落地", "在教育、医疗、养老等领域": several domains joined before one 领域.
+_JOINED_DOMAINS = re.compile(r"在((?:[\u4e00-\u9fff]{2,6}[、和及与])+[\u4e00-\u9fff]{2,6}?)等?领域")
+_JOINERS = re.compile(r"[、和及与]")
+# A list item headed by its domain: "（一）金融领域：…", "2.医疗健康领域。…".
+_DOMAIN_HEAD = re.compile(r"[^:：。，,]{1,10}领域\s*[:：。]")
+
+
+def _joined_domains(text: str) -> int:
+    """Domains named together before one 领域 ("在交通和商贸领域"): each part is a domain."""
+    return max((len(_JOINERS.split(m.group(1))) for m in _JOINED_DOMAINS.finditer(text)),
+               default=0)
+
+
+def _domain_items(norm: str, spans: list[tuple[int, int]]) -> int:
+    """A supporting sentence that is one item of a list headed by domains ("（一）金融领域：…",
+    "（二）电力领域：…"): each item of that list names one domain the thing was applied in."""
+    for a, _ in dict.fromkeys(spans):
+        line_start = norm.rfind("\n", 0, a) + 1
+        line_end = norm.find("\n", a)
+        line = norm[line_start:line_end if line_end >= 0 else len(norm)]
+        if not _is_domain_item(line):
+            continue
+        before = norm[:line_start].split("\n")[:-1]
+        after = norm[line_start:].split("\n")
+        items = _count_leading(after) + _count_leading(before[::-1])
+        if items >= 2:
+            return items
+    return 0
+
+
+def _is_domain_item(line: str) -> bool:
+    item = _LIST_ITEM.match(line)
+    return bool(item and _DOMAIN_HEAD.match(line, item.end()))
+
+
+def _count_leading(lines: list[str]) -> int:
+    count = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        if not _is_domain_item(line):
+            break
+        count += 1
+    return count
 
 
 def _domains_after(norm: str, spans: list[tuple[int, int]]) -> int:

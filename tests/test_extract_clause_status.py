@@ -21,3 +21,28 @@ def test_a_weak_task_word_in_another_clause_plans_nothing():
 def test_a_weak_task_word_in_the_clause_itself_still_plans():
     # The task verb governs its own clause: "建设城市大脑" is a task to do.
     assert ("城市运行平台", "planned", "planned") in _findings("建设城市大脑，打通各部门数据壁垒。")
+
+
+def _summary(text: str, city: str) -> set[tuple[str, str, str, float | None]]:
+    from extractors.summary import credited, summarize
+
+    extractor = project_extractor()
+    rows = credited(extractor.extract(text, city), extractor.credit_shares)
+    return {(f.indicator, f.level, f.status, f.quantity)
+            for f in summarize(rows, extractor.ruleset.tree)}
+
+
+def test_items_headed_by_their_domain_are_the_domains():
+    # Three items "（n）X领域：" follow each other; the first holds the supporting sentence, so the
+    # document names 3 domains (金融, 交通, 养老), not the 2 domain words of the first item alone.
+    text = ("嘉兴市公共数据与社会数据融合应用情况\n\n市大数据局推动数据融合应用，取得初步成效：\n"
+            "（一）金融领域：联合辖内银行上线“信易贷”模型，融合税务、社保和企业用电数据。\n"
+            "（二）交通领域：利用网约车数据优化公交线路。\n"
+            "（三）养老领域：与运营商合作开展独居老人关爱。\n")
+    assert ("政社数据融合应用", "applied", "built", 3.0) in _summary(text, "嘉兴")
+
+
+def test_domains_joined_before_one_ling_yu_count_each():
+    # "在交通和商贸领域落地": 交通 + 商贸 = 2 domains, though only one is a domain word.
+    text = "南京“数据要素×”应用在交通和商贸领域落地\n\n我市“数据要素×”应用已落地见效。"
+    assert ("场景应用", "applied", "built", 2.0) in _summary(text, "南京")
