@@ -59,3 +59,22 @@ def test_centre_starting_a_response_runs():
     # 启动 of an emergency response is the centre at work, not a project started
     text = "城市运行管理中心启动应急响应，调度各部门处置积水点位。"
     assert _findings(text, "城市运行平台") == {("city_brain", "built")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a group given the whole city's digital building and operation is its operation company
+    ("深圳市某科技发展集团作为市属国有企业，承担全市智慧城市和数字政府建设运营任务。",
+     {("operation_company", "built")}),
+    ("市城发集团负责全市数字政府项目的统一建设和运营。", {("operation_company", "built")}),
+    # a group named as the authorised-operation platform's builder is that indicator's matter
+    ("由市大数据集团建设运营的公共数据授权运营平台已上线。", set()),
+    # a mechanism told by its two sides, the government and a company, without the word 政企;
+    # task words quoted in its name are no plan
+    ("市政府与某信息集团建立“季度会商、项目清单、专班推进”合作机制，全年落地项目11个。",
+     {("mechanism", "issued")}),
+    ("某信息集团与市大数据局建立了数字化项目合作机制。", {("mechanism", "issued")}),
+    ("市政府与某大学建立数据科研合作机制。", set()),
+    ("推动企业与高校建立数字技术产学研合作机制。", set()),
+])
+def test_operation_company_and_mechanism_by_their_parts(text, expected):
+    assert _findings(text, "政企合作机制", "深圳") == expected
