@@ -370,8 +370,9 @@ class Extractor:
             return []  # "关于举办…管理办法培训班的通知": the topic of a training, no fact
         if rule.status != DETECT:
             return self._fixed_statuses(rule, doc, sent, start, end)
-        found = self.status.detect(norm, *(_headline_phrase(norm, sent, start, end) if in_title
-                                           else sent), start, end)
+        span = _headline_phrase(norm, sent, start, end) if in_title else sent
+        found = self.status.detect(norm, *span, start, end,
+                                   own_clause=self._figure_in_clause(rule, norm, span, start, end))
         if found == ["mentioned"] and _ITEM_HEADING.match(norm, sent[0], sent[1]):
             found = self._body_status(doc, sent) or found
         if found[:1] in (["built"], ["issued"]) and self._in_plan(doc, sent, start, end):
@@ -390,6 +391,15 @@ class Extractor:
         if found and found[0] == "planned":
             return ["planned", "mentioned"]  # intent counts as a mention where no plan level
         return found
+
+    @staticmethod
+    def _figure_in_clause(rule: Rule, norm: str, sent: tuple[int, int], start: int,
+                          end: int) -> bool:
+        """A figure in the rule's unit in the hit's own clause ("算力规模达到1500P")."""
+        if rule.quantity is None:
+            return False
+        a, b = _clause(norm, sent, start, end)
+        return any(q.unit in rule.quantity.units for q in find_quantities(norm[a:b]))
 
     def _body_status(self, doc: _Doc, sent: tuple[int, int]) -> list[str]:
         """"（一）数据要素×工业制造。平台已接入企业860家。": a heading with no verb of its own

@@ -291,8 +291,13 @@ class StatusDetector:
         return bool(words & self.past - self.weak_past) or any(w.startswith("已") for w in words)
 
     def detect(self, norm: str, sent_start: int, sent_end: int, hit_start: int,
-               hit_end: int) -> list[str]:
-        """Candidates from the hit's clause; failing that, from its whole sentence."""
+               hit_end: int, own_clause: bool = False) -> list[str]:
+        """Candidates from the hit's clause; failing that, from its whole sentence.
+
+        own_clause: the clause states something of its own (a figure: "全市算力规模达到1500P，
+        计划到2027年提升至5000P"), so a later clause's plan or fact is that clause's, and only what
+        opens the sentence ("到2027年，…") still sets this clause's time.
+        """
         clause_start = max(norm.rfind(ch, sent_start, hit_start) for ch in CLAUSE_BREAKS) + 1
         clause_start = max(clause_start, sent_start)
         ends = [norm.find(ch, hit_end, sent_end) for ch in CLAUSE_BREAKS]
@@ -319,10 +324,13 @@ class StatusDetector:
             return ["planned"]  # "将出台办法，建成授权运营平台": the plan word governs the list
         if found:
             return found
-        rest = norm[opening:clause_start] + " " + norm[clause_end:sent_end]
+        later = self.words(norm[clause_end:sent_end])
+        if own_clause:  # "…达到1500P，计划到2027年提升至5000P": the target is the later clause's
+            later -= self.planned | self.intent
         # A weak task verb in another clause ("…在违法建设巡查等场景中发挥作用") names another
         # action or sits inside a noun; it says nothing of whether this clause's thing exists.
-        found = self.candidates(self.words(rest) - self.clause_only - self.weak)
+        found = self.candidates((self.words(norm[opening:clause_start]) | later)
+                                - self.clause_only - self.weak)
         if found == ["negated"]:  # a negation in another clause does not negate this one
             return ["mentioned"]
         return found or ["mentioned"]

@@ -46,3 +46,19 @@ def test_domains_joined_before_one_ling_yu_count_each():
     # "在交通和商贸领域落地": 交通 + 商贸 = 2 domains, though only one is a domain word.
     text = "南京“数据要素×”应用在交通和商贸领域落地\n\n我市“数据要素×”应用已落地见效。"
     assert ("场景应用", "applied", "built", 2.0) in _summary(text, "南京")
+
+
+def test_a_figure_clause_keeps_its_fact_beside_a_later_target():
+    # "263家" is what there is; "力争到2026年突破500家" opens its own time frame and is the later
+    # clause's target, so the stated figure stays built with its own number.
+    found = _summary("我市登记数商总数达263家，力争到2026年突破500家。", "东营")
+    assert ("数商发展", "ecosystem", "built", 263.0) in found
+    found = _summary("全市物联感知设备12.6万个，下一步将新增5万个。", "东营")
+    assert ("物联感知体系", "platform_built", "built", 126000.0) in found
+
+
+def test_a_later_fact_still_speaks_for_a_figure_clause():
+    # "布设设备12.6万个，统一接入…平台": the later clause goes on about the same devices.
+    text = ("工程在燃气、供水等领域布设各类物联感知设备12.6万个，统一接入市城市物联感知平台，"
+            "实现风险早发现。")
+    assert ("物联感知体系", "platform_built", "built", 126000.0) in _summary(text, "东营")
