@@ -78,3 +78,22 @@ def test_centre_starting_a_response_runs():
 ])
 def test_operation_company_and_mechanism_by_their_parts(text, expected):
     assert _findings(text, "政企合作机制", "深圳") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the system told as what it does: the city's data and facilities under one operation
+    ("我市对政务云、公共数据平台和物联感知设施实行统一运营，由市大数据中心负责。",
+     {("system_built", "built")}),
+    ("下一步将推动政务云和数据平台统一运营。", {("planned", "planned")}),
+    # a model's name, a scheme still to write, another operator's business, others joining in
+    ("按照“一个主体、统一运营”模式推进新型智慧城市项目建设运营。", set()),
+    ("年内制定数据、设施一体化运营方案。", set()),
+    ("全市景区实行统一运营，票务平台数据共享。", set()),
+    ("下一步，我们将积极探索引入社会力量参与城市数字化运营。", set()),
+    # the say passed on and answered makes the system one with feedback
+    ("市政务云和数据平台已实行统一运营。市民和企业可在App对各项运营服务打分评价，"
+     "意见每周汇总后转交运营单位并限期答复。",
+     {("system_built", "built"), ("with_feedback", "built")}),
+])
+def test_operation_system_by_what_it_operates(text, expected):
+    assert _findings(text, "运营体系建设", "绍兴") == expected
