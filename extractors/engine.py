@@ -323,7 +323,8 @@ class Extractor:
                narrow: bool = False) -> Evidence | None:
         """The row one hit supports, its attribution left for `extract_for` to fill in."""
         norm = doc.norm
-        sentence = norm[sent[0]:sent[1]]
+        sentence = norm[slice(*_clause(norm, sent, start, end))] if rule.scope == "clause" \
+            else norm[sent[0]:sent[1]]
         if rule.all_of and not all(w in sentence for w in rule.all_of):
             return None
         if rule.any_of and not any(w in sentence for w in rule.any_of):
@@ -333,14 +334,14 @@ class Extractor:
         if rule.all_groups and not all(any(w in sentence for w in group)
                                        for group in rule.all_groups):
             return None
-        if rule.near:
-            window = norm[end:min(end + rule.near_within, sent[1])]
-            if not any(w in window for w in rule.near):
-                return None
+        if rule.near and not self._near(rule, norm, sent, start, end):
+            return None
         in_title = doc.title_span[0] <= start < doc.title_span[1]
         if rule.title_only and not in_title and not self._issued_title(norm, sent[0], start):
             return None
         statuses = self._statuses(rule, doc, sent, start, end, in_title)
+        if rule.status_map:
+            statuses = list(dict.fromkeys(rule.status_map.get(st, st) for st in statuses))
         level, status = _pick_level(rule, statuses)
         if level is None:
             return None
@@ -391,6 +392,16 @@ class Extractor:
         if found and found[0] == "planned":
             return ["planned", "mentioned"]  # intent counts as a mention where no plan level
         return found
+
+    @staticmethod
+    def _near(rule: Rule, norm: str, sent: tuple[int, int], start: int, end: int) -> bool:
+        """One of the rule's `near` words within its window after (or before) the keyword."""
+        windows = []
+        if rule.near_side in ("after", "both"):
+            windows.append(norm[end:min(end + rule.near_within, sent[1])])
+        if rule.near_side in ("before", "both"):
+            windows.append(norm[max(start - rule.near_within, sent[0]):start])
+        return any(w in window for window in windows for w in rule.near)
 
     @staticmethod
     def _figure_in_clause(rule: Rule, norm: str, sent: tuple[int, int], start: int,

@@ -24,7 +24,10 @@ USERDICT_FILE = "userdict.txt"
 
 _RULE_KEYS = {"id", "keywords", "all_of", "any_of", "all_groups", "none_of", "status", "levels",
               "kind",
-              "quantity", "confidence", "title_only", "unmarked", "near", "note"}
+              "quantity", "confidence", "title_only", "unmarked", "near", "note", "scope",
+              "status_map"}
+SCOPES = ("sentence", "clause")
+NEAR_SIDES = ("after", "before", "both")
 _FILE_KEYS = {"indicator", "rules", "combine", "count", "note"}
 _COMBINE_KEYS = {"level", "status", "from_levels", "from_statuses", "min_kinds", "kinds", "note"}
 _COUNT_KEYS = {"unit", "levels", "domains", "note"}
@@ -63,6 +66,12 @@ class Rule:
     unmarked: str = ""  # status of a match with no cue at all ("平台实时联动" → built)
     near: tuple[str, ...] = ()  # one of these must follow the keyword closely ("基层治理…平台")
     near_within: int = 12
+    near_side: str = "after"  # "before": "…平台" named before its "基层治理"; "both"
+    # where all_of / any_of / none_of / all_groups look: the whole sentence or only the hit's
+    # clause ("全市算力规模达到1500P，力争2027年突破5000P": the target clause's 力争 spoils only it)
+    scope: str = "sentence"
+    # a detected status read as another: a published catalogue or 一件事 list is in use (built)
+    status_map: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -215,11 +224,19 @@ def _rule(c: _Check, node: Any, tertiary: Tertiary, seen: set[str]) -> Rule:
     near_node = node.get("near")
     near, within = (), 12
     if near_node is not None:
-        c.mapping(near_node, f"{what}: near", {"words", "within"})
+        c.mapping(near_node, f"{what}: near", {"words", "within", "side"})
         near = c.strings(near_node, "words", f"{what}: near", required=True)
         within = near_node.get("within", 12)
         if isinstance(within, bool) or not isinstance(within, int) or within <= 0:
             c.fail(near_node, f"{what}: near: 'within' must be a positive whole number")
+        side = near_node.get("side", "after")
+        if side not in NEAR_SIDES:
+            c.fail(near_node, f"{what}: near: 'side' must be one of {', '.join(NEAR_SIDES)}")
+    else:
+        side = "after"
+    scope = node.get("scope", "sentence")
+    if scope not in SCOPES:
+        c.fail(node, f"{what}: scope must be one of {', '.join(SCOPES)}")
     unmarked = node.get("unmarked", "")
     if unmarked and unmarked not in STATUSES:
         c.fail(node, f"{what}: unmarked must be one of {', '.join(STATUSES)}")
@@ -232,7 +249,18 @@ def _rule(c: _Check, node: Any, tertiary: Tertiary, seen: set[str]) -> Rule:
         quantity=quantity, confidence=float(confidence),
         title_only=bool(node.get("title_only", False)), unmarked=unmarked,
         near=tuple(near), near_within=within, all_groups=_groups(c, node, what),
+        near_side=side, scope=scope, status_map=_status_map(c, node, what),
     )
+
+
+def _status_map(c: _Check, node: Any, what: str) -> dict[str, str]:
+    """`status_map: {issued: built}`: a status the text gives, read as another for this rule."""
+    value = node.get("status_map", {})
+    if not isinstance(value, dict) or not all(
+            k in STATUSES and v in STATUSES for k, v in value.items()):
+        c.fail(node, f"{what}: 'status_map' must map statuses to statuses "
+                     f"({', '.join(STATUSES)})")
+    return dict(value)
 
 
 def _groups(c: _Check, node: Any, what: str) -> tuple[tuple[str, ...], ...]:

@@ -35,7 +35,17 @@ BAD = [
     ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
      "    colour: red\n", 3,
      "rule: unknown key 'colour' (allowed: all_groups, all_of, any_of, confidence, id, "
-     "keywords, kind, levels, near, none_of, note, quantity, status, title_only, unmarked)"),
+     "keywords, kind, levels, near, none_of, note, quantity, scope, status, status_map, "
+     "title_only, unmarked)"),
+    ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
+     "    near: {words: [平台], side: left}\n", 6,
+     "rule 'a': near: 'side' must be one of after, before, both"),
+    ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
+     "    scope: paragraph\n", 3, "rule 'a': scope must be one of sentence, clause"),
+    ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
+     "    status_map: {issued: done}\n", 3,
+     "rule 'a': 'status_map' must map statuses to statuses "
+     "(issued, built, planned, negated, mentioned)"),
     ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
      "    all_groups: [[获评], []]\n", 3,
      "rule 'a': 'all_groups' must be a list of non-empty lists of non-empty strings"),
@@ -136,3 +146,51 @@ def test_all_groups_needs_a_word_of_every_group(tmp_path):
     assert [r.indicator for r in rows] == ["智慧应急"]
     assert extractor.extract("我市应急项目获评省级优秀案例。", "杭州") == []  # no digital word
     assert extractor.extract("我市数字化应急项目已完工。", "杭州") == []  # no award word
+
+
+def _one_rule_extractor(tmp_path, rule: str):
+    from citydx.registry import load_registry
+    from extractors.engine import Extractor
+
+    text = "indicator: 智慧应急\nrules:\n  - id: a\n" + rule
+    tmp_path.mkdir(exist_ok=True)
+    return Extractor(load_ruleset(_folder(tmp_path, "smart_emergency.yaml", text)),
+                     load_registry())
+
+
+def _statuses(extractor, text: str) -> list[str]:
+    return [r.status for r in extractor.extract(text, "杭州")]
+
+
+def test_near_may_look_before_the_keyword(tmp_path):
+    # "指挥平台" names what kind of 应急 thing it is, whichever side it is written on.
+    rule = ("    keywords: [应急]\n    levels: {built: built}\n"
+            "    near: {words: [指挥平台], within: 8, side: before}\n")
+    extractor = _one_rule_extractor(tmp_path, rule)
+    assert _statuses(extractor, "我市指挥平台支撑应急处置已上线。") == ["built"]
+    assert _statuses(extractor, "我市应急指挥平台已上线。") == []  # after only: side is before
+    both = _one_rule_extractor(tmp_path / "b", rule.replace("side: before", "side: both"))
+    assert _statuses(both, "我市应急指挥平台已上线。") == ["built"]
+    assert _statuses(both, "我市应急管理局开展演练，已上线。") == []
+
+
+def test_clause_scope_keeps_another_clauses_words_out(tmp_path):
+    # none_of [力争] in the target clause does not spoil the fact clause under scope: clause.
+    rule = ("    keywords: [应急平台]\n    levels: {built: built, planned: built}\n"
+            "    none_of: [力争]\n")
+    text = "我市应急平台已上线，力争明年覆盖全部区县。"
+    assert _statuses(_one_rule_extractor(tmp_path, rule), text) == []
+    clause = _one_rule_extractor(tmp_path / "c", rule + "    scope: clause\n")
+    assert _statuses(clause, text) == ["built"]
+    assert _statuses(clause, "我市力争应急平台明年上线。") == []
+
+
+def test_status_map_reads_one_status_as_another(tmp_path):
+    # A published list of services is in use: issued read as built for this rule.
+    rule = ("    keywords: [应急服务清单]\n    levels: {built: built}\n"
+            "    status_map: {issued: built}\n")
+    extractor = _one_rule_extractor(tmp_path, rule)
+    assert _statuses(extractor, "我市发布应急服务清单。") == ["built"]
+    plain = _one_rule_extractor(tmp_path / "p", rule.replace("    status_map: {issued: built}\n",
+                                                             ""))
+    assert _statuses(plain, "我市发布应急服务清单。") == []
