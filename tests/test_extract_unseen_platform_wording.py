@@ -97,3 +97,19 @@ def test_operation_company_and_mechanism_by_their_parts(text, expected):
 ])
 def test_operation_system_by_what_it_operates(text, expected):
     assert _findings(text, "运营体系建设", "绍兴") == expected
+
+
+@pytest.mark.parametrize(("text", "indicator", "expected"), [
+    # the grid under a longer name joined to an enforcement platform
+    ("推进智慧网格与行政执法系统对接，年内实现问题直接流转。", "基层执法平台",
+     {("planned", "planned")}),
+    ("我市已建成网格化管理与综合执法联动平台，网格员上报线索在线推送执法队。", "基层执法平台",
+     {("built", "built")}),
+    ("全市网格化管理平台已覆盖所有社区。", "基层执法平台", set()),
+    # a local standard for handling the items is a standard, not items done
+    ("市场监管局发布《政务服务“一件事”集成办理规范》等3项地方标准。", "政务增值化服务", set()),
+    ("我市已推出“开办餐饮店”等26个“一件事”，企业办事时间压减一半。", "政务增值化服务",
+     {("implemented", "built")}),
+])
+def test_grid_names_and_item_standards(text, indicator, expected):
+    assert _findings(text, indicator, "滁州") == expected
