@@ -113,3 +113,18 @@ def test_operation_system_by_what_it_operates(text, expected):
 ])
 def test_grid_names_and_item_standards(text, indicator, expected):
     assert _findings(text, indicator, "滁州") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # data applications landed in named domains are the 数据要素× scenarios, counted by domain
+    ("截至目前，我市已在金融服务、医疗健康、城市治理三个领域上线数据应用场景15个。",
+     {("applied", "built", 3.0)}),
+    ("依托平台，一批数据应用在多个领域落地。在医疗健康领域，电子病历实现共享调阅；"
+     "在文化旅游领域，景区客流数据实时接入。", {("applied", "built", 2.0)}),
+    ("围绕工业制造、现代农业等领域征集数据应用场景建设方案。", {("planned", "planned", None)}),
+    # a bureau's name is no application
+    ("西宁市大数据应用发展管理局在金融领域开展调研。", set()),
+])
+def test_data_applications_in_domains(text, expected):
+    rows = project_extractor().extract(text, "西宁")
+    assert {(r.level, r.status, r.quantity) for r in rows if r.indicator == "场景应用"} == expected
