@@ -83,7 +83,10 @@ _PLAN_TITLE = re.compile(r"(工作要点|行动计划|行动方案|实施方案|
                          r"([(（][^)）]{0,12}[)）])?》?(的通知)?$")
 # "我市印发数字经济发展规划", "…实施方案出台": a news headline reports the plan's issue; its body
 # is news of what exists, not the plan's own list of tasks ("关于印发《…》的通知" is the plan).
-_NEWS_OF_PLAN = re.compile(r"(?<!关于)(印发|出台|发布|公布|出炉|亮相|审议通过|获批)")
+_NEWS_OF_PLAN = re.compile(r"(?<!关于)(印发|出台|发布|公布|出炉|亮相|审议通过|获批)|"
+                           # "2023年工作总结和2024年工作计划": a review of work done heads facts;
+                           # the plan is the part that says what will be done
+                           r"总结|回顾|完成情况|进展情况")
 # "关于开展…培训的通知", "关于做好…工作的通知": a notice of work to do issues no policy.
 _WORK_NOTICE = re.compile(r"关于(进一步)?(开展|做好|组织|举办|报送|征集|申报|参加|召开|推荐|填报)")
 # What a work notice is about when it names a measure or platform only as its topic.

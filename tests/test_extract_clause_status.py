@@ -62,3 +62,16 @@ def test_a_later_fact_still_speaks_for_a_figure_clause():
     text = ("工程在燃气、供水等领域布设各类物联感知设备12.6万个，统一接入市城市物联感知平台，"
             "实现风险早发现。")
     assert ("物联感知体系", "platform_built", "built", 126000.0) in _summary(text, "东营")
+
+
+def test_a_review_of_work_done_beside_next_years_plan_is_no_plan_document():
+    # "工作总结和…工作计划": the body first reports what was done; a standard published then is
+    # issued, while the same body under a title that is only a plan reads as a task.
+    body = ("\n\n一、加强标准引领。牵头编制的《政务数据共享交换接口规范》等3项地方标准"
+            "由市市场监管局发布实施。\n")
+    found = _summary("合肥市数据资源局2023年工作总结和2024年工作计划" + body, "合肥")
+    assert ("推进机制", "standards_issued", "issued", None) in found
+    found = _summary("合肥市数据资源局2024年上半年工作总结及下半年工作计划" + body, "合肥")
+    assert ("推进机制", "standards_issued", "issued", None) in found
+    found = _summary("合肥市数据资源局2024年工作计划" + body, "合肥")
+    assert ("推进机制", "standards_issued", "issued", None) not in found
