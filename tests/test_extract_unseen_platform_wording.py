@@ -122,6 +122,10 @@ def test_grid_names_and_item_standards(text, indicator, expected):
     ("依托平台，一批数据应用在多个领域落地。在医疗健康领域，电子病历实现共享调阅；"
      "在文化旅游领域，景区客流数据实时接入。", {("applied", "built", 2.0)}),
     ("围绕工业制造、现代农业等领域征集数据应用场景建设方案。", {("planned", "planned", None)}),
+    # told as landed already, with the domains in the sentences after it; a bare task is nothing
+    ("平台已支撑多个数据应用落地。在金融服务领域，“宿信贷”应用累计放款27亿元；"
+     "在现代农业领域，“智慧稻麦”应用服务农田62万亩。", {("applied", "built", 2.0)}),
+    ("推动政务数据应用落地，提升群众办事效率。", set()),
     # a bureau's name is no application
     ("西宁市大数据应用发展管理局在金融领域开展调研。", set()),
 ])
