@@ -132,3 +132,17 @@ def test_grid_names_and_item_standards(text, indicator, expected):
 def test_data_applications_in_domains(text, expected):
     rows = project_extractor().extract(text, "西宁")
     assert {(r.level, r.status, r.quantity) for r in rows if r.indicator == "场景应用"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 一网统管 qualifying the platform's own name is the unified platform
+    ("梁溪区“一网统管”城市运行管理平台入选全国数字政府建设典型案例。",
+     {("unified_platform", "built"), ("city_brain", "built")}),
+    # a platform someone maintains exists; an operator's task ahead tells nothing of it
+    ("城市大脑已接入部门系统46个，由市大数据公司负责日常运维。", {("city_brain", "built")}),
+    ("根据市政府授权，公司将承担城市大脑、市公共数据平台等设施的日常运营维护。", set()),
+    ("公司将承接智慧城市项目建成后的统一运营，负责城市大脑等项目的日常运维。", set()),
+    ("市大数据局印发运营管理规范，对政务云、城市大脑等项目的设施运维提出统一要求。", set()),
+])
+def test_operation_platform_named_and_maintained(text, expected):
+    assert _findings(text, "城市运行平台", "无锡") == expected
