@@ -250,7 +250,38 @@ class Extractor:
                     # "“一件事一次办”改革，…等二十六项“一件事”": the number sits by a later hit.
                     first = statuses[row.status]
                     rows[first] = replace(rows[first], quantity=row.quantity, unit=row.unit)
+        self._follow_ups(doc, seen, rows, anchors)
         return rows, anchors
+
+    def _follow_ups(self, doc: _Doc, seen: dict[tuple[int, int], dict[str, int]],
+                    rows: list[Evidence], anchors: list[tuple[int, int, bool]]) -> None:
+        """"…启动建设城市运行管理服务平台。该平台已于5月上线运行。": a sentence that points back
+        to the thing the sentence before named (该平台, 此中心, 相关措施) tells that thing's status,
+        and the thing stays whose it was. The pointer's noun must be of the thing's kind (a
+        platform or body for a platform, a measure for a measure)."""
+        norm = doc.norm
+        for m in _BACK_REFERENCE.finditer(norm):
+            sent = doc.sentence(m.start())
+            if sent[0] == 0 or self._skip_sentence(norm, sent) or _signature(doc, sent):
+                continue
+            prev = doc.sentence(sent[0] - 1)
+            kind = _noun_kind(m.group(0))
+            here = {self._rules[i].indicator for i, s0 in seen if s0 == sent[0]}
+            for (index, s0), statuses in list(seen.items()):
+                rule = self._rules[index]
+                if s0 != prev[0] or not statuses or rule.indicator in here \
+                        or (index, sent[0]) in seen:
+                    continue
+                first = statuses[next(iter(statuses))]
+                hit = anchors[first][1]
+                if _noun_kind(norm[hit:hit + 16]) != kind:
+                    continue
+                row = self._match(rule, doc, sent, m.start(), m.end(), follow_up=True)
+                if row is None or row.status in statuses or row.status == "mentioned":
+                    continue
+                seen[(index, sent[0])] = {row.status: len(rows)}
+                rows.append(row)
+                anchors.append(anchors[first])
 
     def _hits(self, norm: str) -> list[tuple[int, int, tuple[int, ...]]]:
         """Keyword hits (start, last index, rules), in text order.
@@ -323,9 +354,14 @@ class Extractor:
         return replace(doc, attribution=attribution, author=author)
 
     def _match(self, rule: Rule, doc: _Doc, sent: tuple[int, int], start: int, end: int,
-               narrow: bool = False) -> Evidence | None:
-        """The row one hit supports, its attribution left for `extract_for` to fill in."""
+               narrow: bool = False, follow_up: bool = False) -> Evidence | None:
+        """The row one hit supports, its attribution left for `extract_for` to fill in.
+
+        follow_up: the hit is a pointer back (该平台) to a thing whose sentence passed the
+        rule's filters, so they are not asked again."""
         norm = doc.norm
+        if follow_up:
+            return self._row(rule, doc, sent, start, end, narrow)
         sentence = norm[slice(*_clause(norm, sent, start, end))] if rule.scope == "clause" \
             else norm[sent[0]:sent[1]]
         if rule.all_of and not all(w in sentence for w in rule.all_of):
@@ -342,6 +378,12 @@ class Extractor:
         in_title = doc.title_span[0] <= start < doc.title_span[1]
         if rule.title_only and not in_title and not self._issued_title(norm, sent[0], start):
             return None
+        return self._row(rule, doc, sent, start, end, narrow)
+
+    def _row(self, rule: Rule, doc: _Doc, sent: tuple[int, int], start: int, end: int,
+             narrow: bool) -> Evidence | None:
+        norm = doc.norm
+        in_title = doc.title_span[0] <= start < doc.title_span[1]
         statuses = self._statuses(rule, doc, sent, start, end, in_title)
         if rule.status_map:
             statuses = list(dict.fromkeys(rule.status_map.get(st, st) for st in statuses))
@@ -616,6 +658,21 @@ class Extractor:
             out.extend(group)
             out.extend(_combined(group, rules))
         return out
+
+
+# A sentence pointing back to the thing the sentence before named.
+_BACK_REFERENCE = re.compile(r"(该|此|上述)(平台|系统|中心|体系|实验室|园区|集团|公司|"
+                             r"办法|政策|措施|规划|方案|清单|目录|细则)|相关(措施|政策|办法)")
+_FACILITY_NOUNS = ("平台", "系统", "中心", "体系", "实验室", "园区", "集团", "公司")
+_MEASURE_NOUNS = ("办法", "政策", "措施", "规划", "方案", "清单", "目录", "细则")
+
+
+def _noun_kind(text: str) -> str:
+    """"facility" or "measure": the kind of thing a name or a pointer's noun is."""
+    at = {kind: min((i for i in (text.find(n) for n in nouns) if i >= 0), default=99)
+          for kind, nouns in (("facility", _FACILITY_NOUNS), ("measure", _MEASURE_NOUNS))}
+    first = min(at, key=at.get)
+    return first if at[first] < 99 else ""
 
 
 def _in_cited_title(norm: str, sent_start: int, mention, hit: int) -> bool:

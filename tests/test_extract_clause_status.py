@@ -75,3 +75,20 @@ def test_a_review_of_work_done_beside_next_years_plan_is_no_plan_document():
     assert ("推进机制", "standards_issued", "issued", None) in found
     found = _summary("合肥市数据资源局2024年工作计划" + body, "合肥")
     assert ("推进机制", "standards_issued", "issued", None) not in found
+
+
+def test_a_sentence_pointing_back_tells_the_status_of_the_thing_before():
+    # "该平台已…上线运行" is the platform the sentence before began to build: it now runs.
+    text = "4月，我市启动建设城市运行管理服务平台。该平台已于10月上线运行，接入部门业务系统32个。"
+    assert ("城市运行平台", "city_brain", "built", None) in _summary(text, "合肥")
+    # "相关措施" after a denied reward policy is that policy's plan.
+    text = "目前我市尚未出台数商奖励政策。下一步将研究制定相关措施。"
+    assert ("奖励政策", "mentioned", "planned", None) in _summary(text, "合肥")
+
+
+def test_a_pointer_of_another_kind_points_at_nothing_before():
+    # "该办法" cannot be the platform, nor "该平台" the measure.
+    text = "我市启动建设城市运行管理服务平台。该办法自2024年1月1日起施行。"
+    assert {f[2] for f in _summary(text, "合肥")} == {"planned"}
+    text = "市数据局印发《公共数据授权运营管理办法》。该平台已上线运行。"
+    assert not {f for f in _summary(text, "合肥") if f[2] == "built"}
