@@ -146,3 +146,21 @@ def test_data_applications_in_domains(text, expected):
 ])
 def test_operation_platform_named_and_maintained(text, expected):
     assert _findings(text, "城市运行平台", "无锡") == expected
+
+
+@pytest.mark.parametrize(("text", "indicator", "expected"), [
+    # a company still to be set up is an intent, whatever the meeting's verb
+    ("市政府常务会议研究了拟成立城市数字化运营公司的方案。", "政企合作机制",
+     {("mentioned", "planned")}),
+    # the company at the city's level, denied
+    ("目前我市还没有成立市级运营公司，数字化项目由各单位自行运维。", "政企合作机制",
+     {("operation_company", "negated")}),
+    # cooperation urged in a talk stays a mention
+    ("市长会见某科技集团客人，双方就深化政企合作进行了交流。", "政企合作机制",
+     {("mentioned", "mentioned")}),
+    # a visiting group's talk is about the place visited
+    ("考察组在某科技集团就政企合作开展城市数字化运营进行了座谈。", "政企合作机制", set()),
+    ("考察组在某科技集团就政企合作开展城市数字化运营进行了座谈。", "运营体系建设", set()),
+])
+def test_company_intent_denial_and_talks(text, indicator, expected):
+    assert _findings(text, indicator, "廊坊") == expected
