@@ -164,3 +164,13 @@ def test_operation_platform_named_and_maintained(text, expected):
 ])
 def test_company_intent_denial_and_talks(text, indicator, expected):
     assert _findings(text, indicator, "廊坊") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the partner of a link already made runs; a link still to make leaves it unknown
+    ("平台已与市级基层社会治理平台、12345热线系统完成对接。", {("built", "built")}),
+    ("城市大脑已同社会治理指挥中心实现数据对接。", {("built", "built")}),
+    ("下一步将推动平台与各区基层治理系统对接。", set()),
+])
+def test_governance_platform_linked(text, expected):
+    assert _findings(text, "基层治理平台", "襄阳") == expected
