@@ -959,9 +959,25 @@ def _domains_after(norm: str, spans: list[tuple[int, int]]) -> int:
         stop = following.find("\n")
         names = {m.group(1) for m in _IN_DOMAIN.finditer(following, 0,
                                                           stop if stop >= 0 else len(following))}
+        if len(names) < 2 and stop >= 0:
+            names |= _opening_domains(following[stop:].split("\n"))
         if len(names) >= 2:
             return len(names)
     return 0
+
+
+def _opening_domains(lines: list[str]) -> set[str]:
+    """"在交通运输领域，…" / "在商贸流通领域，…" as the openings of the paragraphs that follow,
+    one domain each, up to the first paragraph that opens otherwise."""
+    names = set()
+    for line in lines:
+        if not line.strip():
+            continue
+        m = _IN_DOMAIN.match(line.strip())
+        if m is None:
+            break
+        names.add(m.group(1))
+    return names
 
 
 def _table_domains(norm: str, spans: list[tuple[int, int]]) -> int:

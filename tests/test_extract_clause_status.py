@@ -92,3 +92,13 @@ def test_a_pointer_of_another_kind_points_at_nothing_before():
     assert {f[2] for f in _summary(text, "合肥")} == {"planned"}
     text = "市数据局印发《公共数据授权运营管理办法》。该平台已上线运行。"
     assert not {f for f in _summary(text, "合肥") if f[2] == "built"}
+
+
+def test_domains_opening_the_paragraphs_that_follow_count_each():
+    # A lead sentence names no domain; the three paragraphs after it open "在X领域，…": 3 domains.
+    text = ("泉州“数据要素×”场景落地见效\n\n我市“数据要素×”行动首批场景已投入运行。\n\n"
+            "在交通运输领域，港口数据服务平台于5月上线。\n\n"
+            "在医疗健康领域，商保快赔平台已服务群众2万人次。\n\n"
+            "在商贸流通领域，跨境电商数据平台6月上线运行。\n\n"
+            "市数据管理局负责人表示，将在全市推广。\n")
+    assert ("场景应用", "applied", "built", 3.0) in _summary(text, "泉州")
