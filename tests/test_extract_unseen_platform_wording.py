@@ -174,3 +174,16 @@ def test_company_intent_denial_and_talks(text, indicator, expected):
 ])
 def test_governance_platform_linked(text, expected):
     assert _findings(text, "基层治理平台", "襄阳") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list of items published puts them into service: built, not a policy issued
+    ("市政务服务中心公布第二批“一件事”清单，共12项。", {("implemented", "built", 12.0)}),
+    ("下月将发布第二批“一件事”清单。", {("mentioned", "planned", None)}),
+    ("各部门要梳理“一件事”事项清单。", {("mentioned", "mentioned", None)}),
+    ("目前尚未发布“一件事”清单。", {("implemented", "negated", None)}),
+])
+def test_item_list_published(text, expected):
+    rows = project_extractor().extract(text, "杭州")
+    assert {(r.level, r.status, r.quantity) for r in rows
+            if r.indicator == "政务增值化服务"} == expected
