@@ -15,7 +15,7 @@ from citydx.registry import Registry
 from extractors.attribution import CITY, NATIONAL, OTHER_CITY, PROVINCE, Attributor, NameIndex
 from extractors.metadata import DocumentMeta, parse_metadata
 from extractors.normalize import normalize_for_matching
-from extractors.quantities import find_quantities
+from extractors.quantities import chinese_to_number, find_quantities
 from extractors.rules import DETECT, IndicatorRules, Rule, RuleSet
 from extractors.status import StatusDetector, make_tokenizer
 
@@ -876,6 +876,7 @@ def _with_count(group: list[Evidence], rules: IndicatorRules, doc: _Doc) -> list
         or max(_count_domains(text, spec.domains), _joined_domains(text)) \
         or _domains_after(doc.norm, spans)
     stated = [r.quantity for r in group if r.level in spec.levels and r.quantity is not None]
+    stated += _pointed_count(doc.norm, spans)
     if stated:  # a number stated anywhere in the document beats counting its domain words
         found = max(stated)
     out = []
@@ -884,6 +885,24 @@ def _with_count(group: list[Evidence], rules: IndicatorRules, doc: _Doc) -> list
             r = replace(r, quantity=float(found), unit=spec.unit)
         out.append(r)
     return out
+
+
+# "目前，上述三个领域的应用均已投入使用": a later sentence counts the domains just listed.
+_POINTED_COUNT = re.compile(r"(上述|以上|这)(\d+|[一二三四五六七八九十两]+)(个|大|类)?领域")
+
+
+def _pointed_count(norm: str, spans: list[tuple[int, int]]) -> list[float]:
+    """The number a sentence right after the supporting ones gives the domains it points back
+    to; a stated number beats counting domain words."""
+    if not spans:
+        return []
+    end = max(b for _, b in spans)
+    m = _POINTED_COUNT.search(norm, end, end + 200)
+    if m is None:
+        return []
+    raw = m.group(2).replace("两", "二")
+    value = float(raw) if raw.isdigit() else chinese_to_number(raw)
+    return [value] if value else []
 
 
 def _listed_items(norm: str, spans: list[tuple[int, int]]) -> int:

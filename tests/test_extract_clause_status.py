@@ -102,3 +102,11 @@ def test_domains_opening_the_paragraphs_that_follow_count_each():
             "在商贸流通领域，跨境电商数据平台6月上线运行。\n\n"
             "市数据管理局负责人表示，将在全市推广。\n")
     assert ("场景应用", "applied", "built", 3.0) in _summary(text, "泉州")
+
+
+def test_a_later_sentence_counting_the_domains_just_listed_gives_the_number():
+    # Two items are found as applied (农业, 商贸); "上述三个领域" counts the third too: 3.
+    text = ("德州市推进“数据要素×”应用落地\n\n一是数据要素×现代农业，建成小麦种植大数据应用系统；"
+            "二是数据要素×商贸流通，上线农产品产销对接平台；三是数据要素×交通运输，整合货运车辆数据。"
+            "\n目前，上述三个领域的应用均已投入使用。\n")
+    assert ("场景应用", "applied", "built", 3.0) in _summary(text, "德州")
