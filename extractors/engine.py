@@ -887,8 +887,10 @@ def _with_count(group: list[Evidence], rules: IndicatorRules, doc: _Doc) -> list
     return out
 
 
-# "目前，上述三个领域的应用均已投入使用": a later sentence counts the domains just listed.
-_POINTED_COUNT = re.compile(r"(上述|以上|这)(\d+|[一二三四五六七八九十两]+)(个|大|类)?领域")
+# "目前，上述三个领域的应用均已投入使用", "这批场景分布在六个领域": a later sentence that points
+# back to what was just named counts its domains.
+_POINTED_COUNT = re.compile(r"(上述|以上|这批|这些|这)[^。；;\n]{0,10}?"
+                            r"(\d+|[一二三四五六七八九十两]+)(个|大|类)?领域")
 
 
 def _pointed_count(norm: str, spans: list[tuple[int, int]]) -> list[float]:

@@ -110,3 +110,10 @@ def test_a_later_sentence_counting_the_domains_just_listed_gives_the_number():
             "二是数据要素×商贸流通，上线农产品产销对接平台；三是数据要素×交通运输，整合货运车辆数据。"
             "\n目前，上述三个领域的应用均已投入使用。\n")
     assert ("场景应用", "applied", "built", 3.0) in _summary(text, "德州")
+
+
+def test_a_batch_pointed_back_to_states_its_domains():
+    # "这批场景分布在五个领域" counts the scenarios the sentence before published: 5.
+    text = ("济宁市发布首批“数据要素×”典型应用场景\n\n会上发布了首批已落地见效的12个典型应用场景。"
+            "这批场景分布在五个领域：工业制造领域，良品率提高。\n")
+    assert ("场景应用", "applied", "built", 5.0) in _summary(text, "济宁")
