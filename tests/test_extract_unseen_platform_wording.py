@@ -187,3 +187,29 @@ def test_item_list_published(text, expected):
     rows = project_extractor().extract(text, "杭州")
     assert {(r.level, r.status, r.quantity) for r in rows
             if r.indicator == "政务增值化服务"} == expected
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    # a topic word used for something else
+    ("时空大数据分析显示，春节期间全市客流同比增长20%。", "城市基础共性平台"),   # data analysed
+    ("专家就CIM技术在建筑设计中的应用作了专题讲座。", "城市基础共性平台"),       # a talk
+    ("受访者表示，全市经济运行体征平稳向好。", "城市生命体征"),                 # the economy's
+    ("把群众的事当作头等大事，一件事一件事抓落实。", "政务增值化服务"),         # an idiom
+    ("市长强调，要当好服务企业的“店小二”，把每一件事办好。", "政务增值化服务"),
+    ("银行为小微企业提供多项增值服务。", "政务增值化服务"),                     # a bank's business
+    ("华为公司数据运营中心在贵安新区投入使用。", "运营体系建设"),               # one operator's
+])
+def test_topic_word_used_for_something_else(text, indicator):
+    assert _findings(text, indicator) == set()
+
+
+@pytest.mark.parametrize(("text", "indicator", "expected"), [
+    ("南海区时空大数据平台正式上线。", "城市基础共性平台", {("one_kind", "built")}),
+    ("我市深化政务服务增值化改革，已在市政务服务中心设立企业增值服务专区。", "政务增值化服务",
+     {("implemented", "built")}),
+    ("市城市运营中心统筹数据运营、设施运营和服务运营，已运行一年。", "运营体系建设",
+     {("system_built", "built")}),
+])
+def test_the_same_words_naming_the_thing(text, indicator, expected):
+    # a clause that urges the reform may add its mention; the fact is what counts
+    assert expected <= _findings(text, indicator)
