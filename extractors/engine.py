@@ -265,7 +265,6 @@ class Extractor:
             if sent[0] == 0 or self._skip_sentence(norm, sent) or _signature(doc, sent):
                 continue
             prev = doc.sentence(sent[0] - 1)
-            kind = _noun_kind(m.group(0))
             here = {self._rules[i].indicator for i, s0 in seen if s0 == sent[0]}
             for (index, s0), statuses in list(seen.items()):
                 rule = self._rules[index]
@@ -274,10 +273,11 @@ class Extractor:
                     continue
                 first = statuses[next(iter(statuses))]
                 hit = anchors[first][1]
-                if _noun_kind(norm[hit:hit + 16]) != kind:
+                if not _same_kind(m.group(0), norm[hit:min(hit + 16, prev[1])]):
                     continue
                 row = self._match(rule, doc, sent, m.start(), m.end(), follow_up=True)
-                if row is None or row.status in statuses or row.status == "mentioned":
+                # a denial after the thing ("该平台尚未与省级平台打通") is of a part or a stage
+                if row is None or row.status in statuses or row.status in ("mentioned", "negated"):
                     continue
                 seen[(index, sent[0])] = {row.status: len(rows)}
                 rows.append(row)
@@ -663,16 +663,16 @@ class Extractor:
 # A sentence pointing back to the thing the sentence before named.
 _BACK_REFERENCE = re.compile(r"(该|此|上述)(平台|系统|中心|体系|实验室|园区|集团|公司|"
                              r"办法|政策|措施|规划|方案|清单|目录|细则)|相关(措施|政策|办法)")
-_FACILITY_NOUNS = ("平台", "系统", "中心", "体系", "实验室", "园区", "集团", "公司")
-_MEASURE_NOUNS = ("办法", "政策", "措施", "规划", "方案", "清单", "目录", "细则")
+# Nouns a pointer may use for the same thing: a platform is also a system; a measure is a
+# policy. Others must repeat the thing's own noun (该中心 for a centre, 该集团 for a group).
+_SAME_NOUNS = (("平台", "系统"), ("办法", "政策", "措施", "细则"))
 
 
-def _noun_kind(text: str) -> str:
-    """"facility" or "measure": the kind of thing a name or a pointer's noun is."""
-    at = {kind: min((i for i in (text.find(n) for n in nouns) if i >= 0), default=99)
-          for kind, nouns in (("facility", _FACILITY_NOUNS), ("measure", _MEASURE_NOUNS))}
-    first = min(at, key=at.get)
-    return first if at[first] < 99 else ""
+def _same_kind(pointer: str, name: str) -> bool:
+    """Whether the pointer's noun (该平台 → 平台) can name the thing the keyword at name is."""
+    noun = pointer[-2:] if not pointer.endswith("实验室") else "实验室"
+    nouns = next((group for group in _SAME_NOUNS if noun in group), (noun,))
+    return any(n in name for n in nouns)
 
 
 def _in_cited_title(norm: str, sent_start: int, mention, hit: int) -> bool:

@@ -117,3 +117,15 @@ def test_a_batch_pointed_back_to_states_its_domains():
     text = ("济宁市发布首批“数据要素×”典型应用场景\n\n会上发布了首批已落地见效的12个典型应用场景。"
             "这批场景分布在五个领域：工业制造领域，良品率提高。\n")
     assert ("场景应用", "applied", "built", 5.0) in _summary(text, "济宁")
+
+
+def test_a_pointer_must_repeat_the_things_noun():
+    # "该集团" is not the platform named before, even though both are bodies that get built.
+    text = "我市将建设公共数据授权运营平台。此外，该集团已于去年成立。"
+    assert not {f for f in _summary(text, "宁波") if f[2] == "built"}
+
+
+def test_a_denial_after_the_thing_is_of_a_stage_not_the_thing():
+    # "正在建设…。该平台尚未上线": still under way, a plan, not denied.
+    text = "我市正在建设城市运行管理服务平台。该平台尚未上线。"
+    assert _summary(text, "宁波") == {("城市运行平台", "planned", "planned", None)}
