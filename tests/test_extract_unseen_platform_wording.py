@@ -213,3 +213,14 @@ def test_topic_word_used_for_something_else(text, indicator):
 def test_the_same_words_naming_the_thing(text, indicator, expected):
     # a clause that urges the reform may add its mention; the fact is what counts
     assert expected <= _findings(text, indicator)
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    # a share of the building done, a module in development or a pilot just started: a plan
+    ("全市一网统管平台建设完成率达到60%。", "城市运行平台"),
+    ("CIM基础平台一期已完成数据采集，系统开发正在进行。", "城市基础共性平台"),
+    ("“网格+执法”平台试点工作正式启动。", "基层执法平台"),
+    ("城市生命体征监测系统建设完成率已达八成。", "城市生命体征"),
+])
+def test_work_under_way_is_a_plan(text, indicator):
+    assert _findings(text, indicator) == {("planned", "planned")}
