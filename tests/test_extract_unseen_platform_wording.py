@@ -224,3 +224,13 @@ def test_the_same_words_naming_the_thing(text, indicator, expected):
 ])
 def test_work_under_way_is_a_plan(text, indicator):
     assert _findings(text, indicator) == {("planned", "planned")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a factory in production exists; one still to start production does not yet
+    ("我市首个5G全连接工厂在经开区投产。", {("one_space", "built")}),
+    ("某企业数字化车间已全面达产，产能提升30%。", {("one_space", "built")}),
+    ("该智能工厂预计明年投产。", {("mentioned", "mentioned")}),
+])
+def test_factory_in_production(text, expected):
+    assert _findings(text, "数字化场景") == expected
