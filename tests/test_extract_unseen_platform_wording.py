@@ -234,3 +234,15 @@ def test_work_under_way_is_a_plan(text, indicator):
 ])
 def test_factory_in_production(text, expected):
     assert _findings(text, "数字化场景") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the city brain and the operation centre under other cities' names
+    "我市城市智能体已于去年建成，接入部门系统48个。",
+    "城市数字大脑上线运行，汇聚数据12亿条。",
+    "城市运行监测中心投入使用，对燃气、桥梁等实时监测。",
+    "市城市综合运行管理中心揭牌运行。",
+    "城市管理综合指挥平台已覆盖全市各街道。",
+])
+def test_operation_platform_other_names(text):
+    assert _findings(text, "城市运行平台") == {("city_brain", "built")}
