@@ -246,3 +246,13 @@ def test_factory_in_production(text, expected):
 ])
 def test_operation_platform_other_names(text):
     assert _findings(text, "城市运行平台") == {("city_brain", "built")}
+
+
+def test_incidents_in_an_item_list_are_city_resilience():
+    text = "首批将城市内涝、燃气泄漏、道路塌陷等8类事件纳入“一件事”清单。"
+    assert _findings(text, "政务增值化服务", "株洲") == set()
+
+
+def test_city_brain_called_super_brain():
+    text = "长沙城市超级大脑已汇集交通、政务、医疗等领域数据，支撑“城市事件智能发现”等应用。"
+    assert _findings(text, "城市运行平台", "长沙") == {("city_brain", "built")}
