@@ -256,3 +256,13 @@ def test_incidents_in_an_item_list_are_city_resilience():
 def test_city_brain_called_super_brain():
     text = "长沙城市超级大脑已汇集交通、政务、医疗等领域数据，支撑“城市事件智能发现”等应用。"
     assert _findings(text, "城市运行平台", "长沙") == {("city_brain", "built")}
+
+
+@pytest.mark.parametrize("text", [
+    # the centre as a venue, a body on duty or the subject of a standard is no platform reported
+    "9月26日，市城市运行生命体征监测系统在市城市运行管理中心正式上线。",
+    "节假日期间，市城市运行管理中心、市应急指挥中心实行24小时值班。",
+    "市市场监管局批准发布《城市大脑数据接入规范》等4项地方标准。",
+])
+def test_centre_as_venue_duty_or_standard(text):
+    assert _findings(text, "城市运行平台") == set()
