@@ -266,3 +266,8 @@ def test_city_brain_called_super_brain():
 ])
 def test_centre_as_venue_duty_or_standard(text):
     assert _findings(text, "城市运行平台") == set()
+
+
+def test_managing_items_by_list_is_no_list_published():
+    text = "推动政务服务从“能办”向“好办”转变，重点事项清单化管理，每年推出一批“一件事”。"
+    assert ("implemented", "built") not in _findings(text, "政务增值化服务", "昆明")
