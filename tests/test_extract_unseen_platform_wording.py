@@ -271,3 +271,14 @@ def test_centre_as_venue_duty_or_standard(text):
 def test_managing_items_by_list_is_no_list_published():
     text = "推动政务服务从“能办”向“好办”转变，重点事项清单化管理，每年推出一批“一件事”。"
     assert ("implemented", "built") not in _findings(text, "政务增值化服务", "昆明")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the grid-enforcement link rolled out runs; rolled out ahead is a plan
+    ("今年全市推开“网格+执法”模式，执法指挥平台与网格化社会治理平台实现事件双向流转。",
+     {("built", "built")}),
+    ("下一步将在全市推开“网格+执法”模式。", {("planned", "planned")}),
+    ("计划明年探索推行“网格+执法”模式。", {("planned", "planned")}),
+])
+def test_grid_enforcement_rolled_out(text, expected):
+    assert _findings(text, "基层执法平台", "宿迁") == expected
