@@ -39,7 +39,8 @@ def test_named_vital_signs_system_beside_other_modules():
     # the modules listed are the platform's others; the named system is still a system
     text = "平台包括城市体征指标体系、事件处置、指挥调度等功能模块，已上线运行。"
     assert _findings(text, "城市生命体征") == {("built", "built")}
-    text = "项目拟建设监测预警、指挥调度等功能模块，并将燃气、桥梁监测数据纳入城市运行体征监测体系。"
+    text = ("项目拟建设监测预警、指挥调度等功能模块，"
+            "并将燃气、桥梁监测数据纳入城市运行体征监测体系。")
     assert _findings(text, "城市生命体征") == {("planned", "planned")}
 
 
