@@ -35,6 +35,11 @@ _DONE_WORDS = r"(建成|上线|投用|投运|启用|运营|运行|投入使用|�
 _AFTER_DONE = re.compile(_DONE_WORDS + r"(之)?(以)?后")
 _BEFORE_DONE = re.compile(_DONE_WORDS + r"(之)?前(?!列)")
 _IF = re.compile(r"^\s*待|一旦|如果|如能|若能|倘若|假如")
+# A launch still ahead: "预计明年上半年上线试运行", "力争年底前投入使用", "届时将形成…".
+_LAUNCH_AHEAD = re.compile(r"(预计|计划|力争|争取|有望|可望|拟|将)[^,，;；。]{0,12}?"
+                           r"(上线|投用|投入使用|投入运行|投入运营|投运|建成|启用|投产|竣工|完工|"
+                           r"交付|开园|揭牌|运营|运行)|届时")
+_CLAUSES = re.compile(r"[^,，:：]+")
 _FUTURE = re.compile(r"将|预计|届时|可望|有望|即可|可实现|能够实现")
 # A measure's article sets a duty ("应当…归集", "须通过…平台"): what it names need not exist yet.
 _DUTY = re.compile(r"应当|必须|不得|应按照|应依托|应通过|须通过|须按照|应于|请各")
@@ -217,6 +222,36 @@ class StatusDetector:
         rest = norm[clause_end:sent_end]
         return bool(_FUTURE.search(rest)) and not _past(rest, self.past - self.weak_past)
 
+    def _steps_before_launch(self, norm: str, sent_start: int, sent_end: int) -> bool:
+        """"目前已完成总体方案设计和硬件采购，正在开展模块开发，预计明年上半年上线": what is
+        done are steps on the way (design, purchase, topping out, signing) to a launch still
+        ahead, so the sentence tells of a plan. One clause done of something else ("一期已上线")
+        keeps it a fact."""
+        if not _LAUNCH_AHEAD.search(norm, sent_start, sent_end):
+            return False
+        steps = False
+        for m in _CLAUSES.finditer(norm, sent_start, sent_end):
+            clause = m.group(0)
+            if _LAUNCH_AHEAD.search(clause) or not _past(clause, self.past - self.weak_past):
+                continue
+            if not any(p in clause for p in self.preparatory):
+                return False
+            steps = True
+        return steps
+
+    def _carried_to(self, norm: str, opening: int, clause_start: int) -> bool:
+        """Whether a plan word opening the sentence ("将出台办法，建成…平台") still governs the
+        clause at clause_start: a clause between them that tells what is already done ("公司将按
+        三条线组建团队，目前三类业务已全部开展，形成…体系") ends the list of things to do."""
+        carried = False
+        for m in _CLAUSES.finditer(norm, opening, clause_start):
+            clause = m.group(0)
+            if self.words(clause) & self._carried:
+                carried = True
+            elif carried and _past(clause, self.past - self.weak_past):
+                carried = False
+        return carried
+
     def candidates(self, words: set[str]) -> list[str]:
         """Statuses the words support, most specific first; [] when they hold no cue."""
         if words & self.negation:
@@ -314,13 +349,14 @@ class StatusDetector:
         if found[:1] == ["built"] and _HORIZON.search(norm, sent_start, hit_start) \
                 and not _past(clause, self.past):
             return ["planned"]
+        if found[:1] == ["built"] and self._steps_before_launch(norm, sent_start, sent_end):
+            return ["planned"]
         opening = sent_start
         purpose = _PURPOSE.match(norm, sent_start, clause_start)
         if purpose:
             opening = purpose.end()
         if found[:1] in (["built"], ["issued"]) and clause_start > opening \
-                and not _past(clause, self.past) \
-                and self.words(norm[opening:clause_start]) & self._carried:
+                and not _past(clause, self.past) and self._carried_to(norm, opening, clause_start):
             return ["planned"]  # "将出台办法，建成授权运营平台": the plan word governs the list
         if found:
             return found
@@ -333,4 +369,6 @@ class StatusDetector:
                                 - self.clause_only - self.weak)
         if found == ["negated"]:  # a negation in another clause does not negate this one
             return ["mentioned"]
+        if found[:1] == ["built"] and self._steps_before_launch(norm, sent_start, sent_end):
+            return ["planned"]
         return found or ["mentioned"]
