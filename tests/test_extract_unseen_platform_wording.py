@@ -139,10 +139,14 @@ def test_data_applications_in_domains(text, expected):
     # 一网统管 qualifying the platform's own name is the unified platform
     ("梁溪区“一网统管”城市运行管理平台入选全国数字政府建设典型案例。",
      {("unified_platform", "built"), ("city_brain", "built")}),
-    # a platform someone maintains exists; an operator's task ahead tells nothing of it
+    # a platform someone maintains exists, even when the operator's task lies ahead; a
+    # platform whose own existence lies ahead (建成后, 拟新建) is no fact
     ("城市大脑已接入部门系统46个，由市大数据公司负责日常运维。", {("city_brain", "built")}),
-    ("根据市政府授权，公司将承担城市大脑、市公共数据平台等设施的日常运营维护。", set()),
+    ("根据市政府授权，公司将承担城市大脑、市公共数据平台等设施的日常运营维护。",
+     {("city_brain", "built")}),
+    ("今后，市城市运行管理中心的日常运维将交由该公司负责。", {("city_brain", "built")}),
     ("公司将承接智慧城市项目建成后的统一运营，负责城市大脑等项目的日常运维。", set()),
+    ("拟新建的城市大脑二期将委托国企运维。", set()),
     ("市大数据局印发运营管理规范，对政务云、城市大脑等项目的设施运维提出统一要求。", set()),
 ])
 def test_operation_platform_named_and_maintained(text, expected):
