@@ -29,7 +29,12 @@ _JOINT_VERBS = ("共建", "共同", "联合", "合作", "携手", "协同建设"
 # A sentence that names a change ("新增9个", "由145家增至186家") holds a step and a total.
 _INCREMENT_WORDS = ("新增", "增加", "新推出", "新引入", "新入驻", "新培育", "新认定", "净增",
                     "新签约", "新上线", "增至", "增长至", "增长到", "提升至", "提高到", "新落地",
-                    "扩容至", "扩容到", "扩展至", "扩展到", "扩充至", "跃升至", "升级至", "提升到")
+                    "扩容至", "扩容到", "扩展至", "扩展到", "扩充至", "跃升至", "升级至", "提升到",
+                    "新引进", "新注册", "新登记", "新建成", "新接入", "新纳入", "新发布", "新设立",
+                    "新开通", "新布设", "新部署")
+# "6个事项完成流程再造并上线，全市…事项累计达到二十二个": a number right after one of these is
+# the running total even when the step is told without a word of increase.
+_RUNNING_TOTAL = ("累计", "共计", "总计", "合计", "总数", "总量")
 # "由200P扩展至500P", "从年初的145家增至186家": the number after 由/从 is what there was before.
 _FROM = re.compile(r"[从由][^\d,，;；。]{0,5}$")
 _TO = re.compile(r"[^\d,，;；。]{0,6}?[至到]")
@@ -615,8 +620,9 @@ class Extractor:
         best = None
         total = 0.0
         running_total = None
-        increment = any(w in norm[sent[0]:sent[1]] for w in _INCREMENT_WORDS)
-        for q in find_quantities(norm[sent[0]:sent[1]]):
+        sentence = norm[sent[0]:sent[1]]
+        increment = any(w in sentence for w in _INCREMENT_WORDS)
+        for q in find_quantities(sentence):
             qs, qe = q.start + sent[0], q.end + sent[0]
             if q.unit not in spec.units or (qs < end and qe > start) or \
                     _FROM.search(norm, max(sent[0], qs - 6), qs) and _TO.match(norm, qe):
@@ -625,7 +631,8 @@ class Extractor:
             total += q.value
             if distance <= spec.max_distance and (best is None or distance < best[0]):
                 best = (distance, q.value)
-            if increment and self._is_total(norm, sent, qs):
+            if (increment or any(w in norm[max(sent[0], qs - 6):qs] for w in _RUNNING_TOTAL)) \
+                    and self._is_total(norm, sent, qs):
                 running_total = q.value
         if running_total is not None and not spec.sum:
             # "新增19个…，累计达到32项": what exists is the total, not the increment.
@@ -872,7 +879,7 @@ def _with_count(group: list[Evidence], rules: IndicatorRules, doc: _Doc) -> list
     spans = [doc.sentence(r.start) for r in group if r.level in spec.levels]
     text = " ".join(doc.norm[a:b] for a, b in spans)
     found = _listed_items(doc.norm, spans) or _domain_items(doc.norm, spans) \
-        or _table_domains(doc.norm, spans) \
+        or _domain_segments(doc.norm, spans) or _table_domains(doc.norm, spans) \
         or max(_count_domains(text, spec.domains), _joined_domains(text)) \
         or _domains_after(doc.norm, spans)
     stated = [r.quantity for r in group if r.level in spec.levels and r.quantity is not None]
@@ -955,6 +962,32 @@ def _domain_items(norm: str, spans: list[tuple[int, int]]) -> int:
     return 0
 
 
+# "…开展试点：金融领域，…；医疗领域，…；司法领域，…": segments of one paragraph, each opening
+# with its domain.
+# "在四个领域", "在部分领域", "在以下领域": a count or a pointer, not a domain's name.
+_NOT_DOMAIN = re.compile(r"[\d一二三四五六七八九十两多几]+[个大类项]?(重点)?|部分|多个|重点|"
+                         r"相关|各|更多|其他|其它|以下|下列|上述|不同|诸多|若干|众多|有关")
+_DOMAIN_SEGMENT = re.compile(r"(?:^|[:：;；])\s*(?:在)?([\u4e00-\u9fff]{2,10}?)领域\s*[,，:：]")
+
+
+def _domain_segments(norm: str, spans: list[tuple[int, int]]) -> int:
+    """A supporting sentence that is one segment of a paragraph whose segments each open with
+    their domain ("金融领域，…；医疗领域，…"), or that announces them ("…已在以下领域开展："):
+    each such segment is one domain the thing was applied in."""
+    for a, b in dict.fromkeys(spans):
+        line_start = norm.rfind("\n", 0, a) + 1
+        line_end = norm.find("\n", b)
+        line = norm[line_start:line_end if line_end >= 0 else len(norm)]
+        here = a - line_start
+        heads = list(_DOMAIN_SEGMENT.finditer(line))
+        if not any(here - 1 <= m.start() <= b - line_start for m in heads):
+            continue
+        names = {m.group(1) for m in heads if not _NOT_DOMAIN.fullmatch(m.group(1))}
+        if len(names) >= 2:
+            return len(names)
+    return 0
+
+
 def _is_domain_item(line: str) -> bool:
     item = _LIST_ITEM.match(line)
     return bool(item and _DOMAIN_HEAD.match(line, item.end()))
@@ -978,8 +1011,10 @@ def _domains_after(norm: str, spans: list[tuple[int, int]]) -> int:
     for _, b in dict.fromkeys(spans):
         following = norm[b + 1:b + 1000].lstrip("\n ")
         stop = following.find("\n")
-        names = {m.group(1) for m in _IN_DOMAIN.finditer(following, 0,
-                                                          stop if stop >= 0 else len(following))}
+        first = following[:stop if stop >= 0 else len(following)]
+        names = {m.group(1) for m in (*_IN_DOMAIN.finditer(first),
+                                      *_DOMAIN_SEGMENT.finditer(first))
+                 if not _NOT_DOMAIN.fullmatch(m.group(1))}
         if len(names) < 2 and stop >= 0:
             names |= _opening_domains(following[stop:].split("\n"))
         if len(names) >= 2:

@@ -37,3 +37,52 @@ def test_a_clause_already_done_ends_what_an_opening_plan_word_governs():
     assert _status(sentence, "运营服务体系") == "built"
     # With no done clause between, the plan word still governs the list.
     assert _status("将出台授权运营管理办法，建成授权运营平台", "授权运营平台") == "planned"
+
+
+def _summary(text: str, city: str) -> set[tuple[str, str, str, float | None]]:
+    from extractors.summary import credited, summarize
+
+    extractor = project_extractor()
+    rows = credited(extractor.extract(text, city), extractor.credit_shares)
+    return {(f.indicator, f.level, f.status, f.quantity)
+            for f in summarize(rows, extractor.ruleset.tree)}
+
+
+def _quantity(unit: str, sentence: str, keyword: str) -> float | None:
+    """The quantity a rule counting in `unit` (not summing parts) reads at the keyword."""
+    extractor = project_extractor()
+    rule = next(r for r in extractor.ruleset.rules
+                if r.quantity and r.quantity.unit == unit and not r.quantity.sum)
+    at = sentence.index(keyword)
+    return extractor._quantity(rule, sentence, (0, len(sentence)), at, at + len(keyword))[0]
+
+
+def test_a_running_total_beats_the_step_told_without_a_word_of_increase():
+    # "6个事项完成…上线" is the step; "累计达到二十二个" (22) is what exists.
+    sentence = "近期6个事项完成流程再造并上线，全市“一件事”事项累计达到二十二个"
+    assert _quantity("项", sentence, "一件事") == 22.0
+
+
+def test_newly_brought_in_is_a_step_and_the_total_is_the_quantity():
+    # 新引进 23 is the step; 累计达到 210 is the total.
+    for sentence in ("今年新引进数据服务商23家，全市数商累计达到210家",
+                     "新注册数商23家，全市数商总数达到210家"):
+        assert _quantity("家", sentence, "数商") == 210.0, sentence
+
+
+def test_segments_opening_with_their_domain_count_each():
+    # 金融 + 医疗 + 公积金 + 司法 = 4 segments of one paragraph, each "X领域，…".
+    text = ("我市政务数据与社会数据融合应用情况\n\n此前我市已在部分领域开展试点：金融领域，"
+            "平台向银行推送企业纳税数据；医疗领域，商业保险理赔可调取医保结算数据，实现快速理赔；住房公积金领域，"
+            "贷款审批直接核验不动产数据；司法领域，法院执行查控与登记数据实时共享。\n")
+    found = {f for f in _summary(text, "武汉") if f[0] == "政社数据融合应用"}
+    assert found and all(f[3] == 4.0 for f in found), found
+
+
+def test_a_stated_count_after_a_headline_is_no_domain_name():
+    # The paragraph after the headline says "在三个领域" and then names 3 domains by segment;
+    # "三个" is a count, not a fourth domain.
+    text = ("我市“数据要素×”典型场景加速落地\n\n据介绍，全市已在三个领域落地典型场景："
+            "工业制造领域，为纺织企业提供供应链协同服务；商贸流通领域，跨境电商平台实现通关数据贯通；医疗健康领域，"
+            "区域影像云实现检查结果互认。\n")
+    assert ("场景应用", "applied", "built", 3.0) in _summary(text, "杭州")
