@@ -1,0 +1,47 @@
+"""Platform, scenario, service and operation rules on reports written by people who never saw
+the rules: one sentence per property of text, each in words other than the dev document that
+showed it, beside a sentence that must still give nothing (or a plan)."""
+
+import pytest
+
+from tests.extract_support import project_extractor
+
+
+def _findings(text: str, indicator: str, city: str = "成都") -> set[tuple[str, str, float | None]]:
+    rows = project_extractor().extract(text, city)
+    return {(r.level, r.status, r.quantity) for r in rows if r.indicator == indicator}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a report over a period gone by: 推动 is the work done; 五个领域 is the count
+    ("今年，成都围绕“数据要素×”行动，推动平台数据在五个领域落地应用：在金融服务领域，支持银行"
+     "开展普惠授信；在医疗健康领域，推进商保快赔。",
+     {("applied", "built", 5.0), ("planned", "planned", 5.0)}),
+    # two domains named, none counted: 工业制造 + 金融服务 = 2
+    ("今年以来，市数据局围绕“数据要素×”行动，推动公共数据在工业制造、金融服务等重点行业落地应用。",
+     {("applied", "built", 2.0), ("planned", "planned", None)}),
+    # 交通运输 + 医疗健康 = 2, stated as 两个领域
+    ("上半年，我市深入实施“数据要素×”行动，推动数据在交通运输和医疗健康两个领域落地见效。",
+     {("applied", "built", 2.0)}),
+    # looking ahead, or no period at all: a plan
+    ("今年，市数据局将推动“数据要素×”在工业制造、现代农业等领域落地应用。",
+     {("planned", "planned", None)}),
+    ("推动“数据要素×”在工业制造、现代农业等领域落地应用。", {("planned", "planned", None)}),
+])
+def test_data_elements_reported_over_a_period(text, expected):
+    assert _findings(text, "场景应用") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the count of landed scenarios in a sentence that no longer names the action
+    ("会上通报，我市已在工业制造、商贸流通、交通运输、金融服务、文化旅游五个领域落地一批典型场景："
+     "工业领域依托供应链数据优化排产。", {("applied", "built", 5.0)}),
+    ("据了解，本市已经在交通运输和医疗健康两个领域落地了典型场景，打通了相关部门数据。",
+     {("applied", "built", 2.0)}),
+    # another technology's scenarios, living-space scenarios, or scenarios ahead
+    ("我区已在工业制造、城市治理两个领域落地5G应用场景12个，数据传输效率提升。", set()),
+    ("已在教育、医疗等领域落地一批智慧场景，推动数据共享。", set()),
+    ("下一步，将在工业制造、现代农业两个领域落地一批数据场景。", set()),
+])
+def test_scenarios_counted_by_domain_without_the_action(text, expected):
+    assert _findings(text, "场景应用") == expected
