@@ -45,3 +45,26 @@ def test_data_elements_reported_over_a_period(text, expected):
 ])
 def test_scenarios_counted_by_domain_without_the_action(text, expected):
     assert _findings(text, "场景应用") == expected
+
+
+def _levels(text: str, indicator: str, city: str = "株洲") -> set[tuple[str, str]]:
+    return {(level, status) for level, status, _ in _findings(text, indicator, city)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # many departments' events taken in and dispatched in one place: the unified platform
+    ("会议通报，市城市运行管理服务平台今年3月上线以来，已接入住建、城管、应急、交通等16个部门的"
+     "业务系统，城市运行事件实现统一受理、统一分拨、统一督办。",
+     {("city_brain", "built"), ("unified_platform", "built")}),
+    ("市城运中心已整合公安、城管、水务等20个部门的热线和巡查事件，实行统一受理、统一派单。",
+     {("city_brain", "built"), ("unified_platform", "built")}),
+    # monitoring and dispatch alone, or urban management's own case dispatch: a centre only
+    ("市城市运行和治理中心正式投入运行，汇聚18个部门的数据，对城市运行状况统一监测、统一调度。",
+     {("city_brain", "built")}),
+    ("数字城管平台已覆盖主城区，各部门案件统一派单处置，结案率98%。", {("city_brain", "built")}),
+    # a plan stays a plan, a study tour is another city's
+    ("下一步，将依托城市大脑推动各部门事件统一受理、统一分拨。", {("planned", "planned")}),
+    ("考察组参观了该市城市运行管理中心，了解各部门事件统一受理、统一派单的做法。", set()),
+])
+def test_unified_platform_told_by_its_function(text, expected):
+    assert _levels(text, "城市运行平台") == expected
