@@ -51,6 +51,9 @@ _ISSUED_AFTER = ("印发给", "现印发", "予以印发", "予以发布", "现�
 # A plan word right before an issuing verb: "研究制定《…》", "拟印发《…》", "将出台《…》".
 _PLAN_BEFORE_VERB = ("研究", "拟", "计划", "将", "抓紧", "尽快", "加快", "启动", "正在", "即将",
                      "争取", "力争")
+# "《…》将于下月正式印发", "《…》已报市政府审议，计划年内出台": the title's issue is ahead.
+_WILL_ISSUE_AFTER = re.compile(r"[^。;；]{0,24}?(将|将于|拟于|计划|预计|有望|力争)"
+                               r"[^,，;；。]{0,10}?(印发|出台|发布|颁布|施行|实施)")
 # "政策解读：《…》", "一图读懂《…》": the explained title comes after these words.
 _EXPLAINING = re.compile(r"(解读|图解|读懂)[:：]?\s*$")
 _DRAFTING = ("启动", "编制", "起草", "研究制定", "制定工作", "修编", "征求意见")
@@ -495,6 +498,10 @@ class Extractor:
         after = re.split(r"[,，:：]", norm[close + 1:close + 7], maxsplit=1)[0]  # "》，现启动…申报"
         near = norm[max(sent[0], bracket - 4):bracket] + " " + after
         drafted = any(v in near for v in _DRAFTING) or self._planned_before(norm, sent[0], bracket)
+        # "《…办法》已报市政府审议，将于下月正式印发": a step under way or an issue ahead
+        rest = norm[close + 1:sent[1]]
+        drafted = drafted or bool(self.status.words(rest[:24]) & self.status.pending) \
+            or bool(_WILL_ISSUE_AFTER.match(rest))
         return ["planned"] if drafted else []
 
     def _fixed_statuses(self, rule: Rule, doc: _Doc, sent: tuple[int, int], start: int,

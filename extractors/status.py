@@ -40,6 +40,10 @@ _LAUNCH_AHEAD = re.compile(r"(预计|计划|力争|争取|有望|可望|拟|将)
                            r"(上线|投用|投入使用|投入运行|投入运营|投运|建成|启用|投产|竣工|完工|"
                            r"交付|开园|揭牌|运营|运行)|届时")
 _CLAUSES = re.compile(r"[^,，:：]+")
+# "将组建数据集团", "将于下月正式印发《…》": will, then a verb that founds or issues the thing
+# ("将深化", "将积极探索" are no such verb).
+_WILL_ISSUE = re.compile(r"将(于|在)?[^,，;；。]{0,10}?(印发|出台|发布|颁布|成立|组建|设立|挂牌|"
+                         r"揭牌|上线|建成|制定|签署|启用)")
 _FUTURE = re.compile(r"将|预计|届时|可望|有望|即可|可实现|能够实现")
 # A measure's article sets a duty ("应当…归集", "须通过…平台"): what it names need not exist yet.
 _DUTY = re.compile(r"应当|必须|不得|应按照|应依托|应通过|须通过|须按照|应于|请各")
@@ -124,6 +128,8 @@ class StatusDetector:
             normalize_for_matching(w) for w in (
                 "拟", "将", "即将", "将于", "拟于", "计划于", "计划", "将出台", "将印发", "将发布",
                 "拟建", "拟建立", "拟出台", "拟制定", "拟设立", "近期将"))
+        self._will = frozenset(("将", "将于", "即将", "近期将"))
+        self._intent_prefixes = tuple(sorted(w for w in self.intent | self.pending if len(w) > 1))
         self._completion = frozenset(w for w in self.built
                                      if w.endswith("完成") or w.startswith("开展"))
         self._vocabulary = _automaton(self.built | self.issued | (self.planned - {PREPARING})
@@ -292,9 +298,12 @@ class StatusDetector:
         if "建议" in words and not _ASSIGNED.search(norm, sent_start, sent_end):
             return False  # advice with no one to do it and no date is no plan yet
         text = norm[sent_start:clause_end]
-        if "将" in words and any("将" + w in text for w in words & (self.built | self.issued)):
-            return True  # "将组建数据集团", "将出台…办法": a thing to found or issue, not "将深化"
-        return bool(words & self.intent)
+        if words & self._will and _WILL_ISSUE.search(text):
+            return True  # "将组建数据集团", "将于下月正式印发": a thing to found or issue
+        # "正在谋划建设…产业园" is one word holding 谋划; "已报市政府审议", "在建" are steps
+        # under way
+        return bool(words & (self.intent | self.pending)) \
+            or any(p in w for w in words - self.intent for p in self._intent_prefixes)
 
     def strong_plan(self, norm: str, sent_start: int, hit_start: int) -> bool:
         """A plan word before the hit, not a weak one ("建立…机制" is done, not planned)."""

@@ -86,3 +86,33 @@ def test_a_stated_count_after_a_headline_is_no_domain_name():
             "工业制造领域，为纺织企业提供供应链协同服务；商贸流通领域，跨境电商平台实现通关数据贯通；医疗健康领域，"
             "区域影像云实现检查结果互认。\n")
     assert ("场景应用", "applied", "built", 3.0) in _summary(text, "杭州")
+
+
+def _intent(sentence: str, keyword: str) -> bool:
+    detector = project_extractor().status
+    at = sentence.index(keyword)
+    return detector.has_intent(sentence, 0, len(sentence), at, at + len(keyword))
+
+
+def test_plan_words_holding_an_intent_cue_are_a_concrete_intent():
+    # 谋划建设 / 正在谋划 are single words holding 谋划; 已报市政府 is a step under way;
+    # 将于…印发 issues a thing ahead.
+    for sentence, keyword in (("积极发展低空经济，谋划建设通用航空产业园", "产业园"),
+                              ("我市正在谋划建设低空经济产业园", "产业园"),
+                              ("《公共数据管理办法》已报市政府审议", "管理办法"),
+                              ("公共数据管理办法将于下月正式印发", "管理办法")):
+        assert _intent(sentence, keyword), sentence
+
+
+def test_an_exhortation_is_still_no_concrete_intent():
+    for sentence, keyword in (("要大力发展低空经济，将深化通用航空领域改革", "低空经济"),
+                              ("积极探索政企合作新模式", "政企合作")):
+        assert not _intent(sentence, keyword), sentence
+
+
+def test_a_title_followed_by_a_step_under_way_or_an_issue_ahead_is_a_plan():
+    extractor = project_extractor()
+    for text in ("市数据局工作动态\n\n《公共数据管理办法》已报市政府审议，将于下月正式印发。\n",
+                 "市数据局工作动态\n\n《公共数据管理办法》已形成送审稿，计划年内出台。\n"):
+        rows = [r for r in extractor.extract(text, "湖州") if r.indicator == "基础制度建设"]
+        assert rows and {r.status for r in rows} == {"planned"}, (text, rows)
