@@ -68,3 +68,20 @@ def _levels(text: str, indicator: str, city: str = "株洲") -> set[tuple[str, s
 ])
 def test_unified_platform_told_by_its_function(text, expected):
     assert _levels(text, "城市运行平台") == expected
+
+
+@pytest.mark.parametrize(("text", "indicator", "expected"), [
+    # a place visited for a study is no report on the platform; early study is a step to it
+    ("市领导到市城市运行管理中心调研，听取平台建设情况汇报。", "城市运行平台", set()),
+    ("城市大脑二期项目已完成需求调研，正在开展总体设计。", "城市运行平台", {("planned", "planned")}),
+    # the platform's own construction scheme plans it, issued or not; a cited one gives nothing
+    ("市政府常务会议审议通过《株洲市城市大脑建设实施方案》。", "城市运行平台",
+     {("planned", "planned")}),
+    ("根据《株洲市城市大脑建设实施方案》，市数据局开展系统操作培训。", "城市运行平台", set()),
+    # a system still in development or testing is no system running yet
+    ("城市体征监测系统目前仍在开发测试中。", "城市生命体征", {("planned", "planned")}),
+    ("城市运行体征监测平台正在联调，预计下月上线。", "城市生命体征", {("planned", "planned")}),
+    ("市城市运行体征监测平台上线，首批纳入58项体征指标。", "城市生命体征", {("built", "built")}),
+])
+def test_visits_schemes_and_systems_in_testing(text, indicator, expected):
+    assert _levels(text, indicator) == expected
