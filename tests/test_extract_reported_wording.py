@@ -85,3 +85,15 @@ def test_unified_platform_told_by_its_function(text, expected):
 ])
 def test_visits_schemes_and_systems_in_testing(text, indicator, expected):
     assert _levels(text, indicator) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a count of events handled is the platform at work, with no verb of building
+    ("鼓楼区社会治理综合指挥中心今年以来受理各类事件4.1万件。", {("built", "built")}),
+    ("区基层治理平台上线以来，累计办结群众诉求2.3万件。", {("built", "built")}),
+    # handling still ahead, or another city's centre
+    ("下一步，将依托基层治理平台推动事件统一受理、分拨处置。", {("planned", "planned")}),
+    ("苏州市社会治理综合指挥中心今年以来受理各类事件12万件，我市将学习借鉴。", set()),
+])
+def test_governance_platform_told_by_its_work(text, expected):
+    assert _levels(text, "基层治理平台", "南京") == expected
