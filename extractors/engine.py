@@ -608,15 +608,20 @@ class Extractor:
                 doc.norm, sent_start + last.end, hit) and \
                 not doc.norm.startswith(_JOINT_VERBS, hit) and \
                 doc.norm[max(0, sent_start + last.start - 1):sent_start + last.start] \
-                not in ("(", "（", "—", "-"):
+                not in ("(", "（", "—", "-", "–", "~", "·"):
             return OTHER_CITY  # "与上海数据交易所签署", "在北京国际大数据交易所挂牌": its name
         if last.attribution == OTHER_CITY and first.attribution == CITY and \
                 doc.norm[sent_start + first.end:sent_start + first.end + 3].lstrip("市")\
                 .startswith(_JOINT):
             return CITY  # "苏州与上海共建的…", "连云港市与上海、与南京共建的…": a partner
+        run = _run_start(doc.norm, sent_start, before)
+        if last.attribution == OTHER_CITY and run > 0 and before[run - 1].attribution == CITY \
+                and doc.norm[sent_start + before[run].start - 1] == "在":
+            return CITY  # "嘉兴市在上海、深圳设立的科创飞地": the places are where, the city is who
         if last.attribution == OTHER_CITY and len(before) > 1 and before[-2].attribution == CITY \
-                and doc.norm[sent_start + last.start - 1] == "在":
-            return CITY  # "嘉兴市在上海设立的科创飞地": the place is where, the city is who
+                and before[-2].end + 1 == last.start \
+                and doc.norm[sent_start + last.start - 1] in "—-–~·":
+            return CITY  # "株洲—东莞产业转移合作园": a joint name holds the city's own
         return last.attribution
 
     def _quantity(self, rule: Rule, norm: str, sent: tuple[int, int], start: int,
@@ -670,7 +675,7 @@ class Extractor:
             if rules.count:
                 group = _with_count(group, rules, doc)
             out.extend(group)
-            out.extend(_combined(group, rules))
+            out.extend(_combined(group, rules, doc))
         return out
 
 
@@ -687,6 +692,15 @@ def _same_kind(pointer: str, name: str) -> bool:
     noun = pointer[-2:] if not pointer.endswith("实验室") else "实验室"
     nouns = next((group for group in _SAME_NOUNS if noun in group), (noun,))
     return any(n in name for n in nouns)
+
+
+def _run_start(norm: str, sent_start: int, names: list) -> int:
+    """Index of the first of the other cities that end names joined by 、/和/及 ("在上海、深圳")."""
+    i = len(names) - 1
+    while i > 0 and names[i - 1].attribution == OTHER_CITY and \
+            norm[sent_start + names[i - 1].end:sent_start + names[i].start] in ("、", "和", "及"):
+        i -= 1
+    return i
 
 
 def _in_cited_title(norm: str, sent_start: int, mention, hit: int) -> bool:
@@ -727,7 +741,8 @@ def _without_partners(norm: str, sent_start: int, hit: int, before: list) -> lis
         lead = norm[max(sent_start, sent_start + m.start - 2):sent_start + m.start]
         if lead.endswith(_PARTNER_MARKS):
             partner = True
-        elif not (partner and (lead.endswith(("、", "和", "及")) or m.start == previous_end)):
+        elif not (partner and (lead.endswith(("、", "和", "及")) or norm[
+                sent_start + previous_end:sent_start + m.start] in ("", "省", "市"))):
             partner = False  # "与广东省东莞市": a name right after a partner's is the partner's
         if m.attribution == OTHER_CITY and out and (
                 lead.endswith(("(", "（")) and m.start - 1 == previous_end
@@ -1081,22 +1096,45 @@ def _count_domains(text: str, domains: dict[str, tuple[str, ...]]) -> int:
                 if not any(end == start and other != name for end, other in ends)})
 
 
-def _combined(group: list[Evidence], rules: IndicatorRules) -> list[Evidence]:
-    """Higher levels that need several kinds in one document (e.g. CIM and real-scene 3D)."""
+def _combined(group: list[Evidence], rules: IndicatorRules,
+              doc: _Doc | None = None) -> list[Evidence]:
+    """Higher levels that need several kinds in one document (e.g. CIM and real-scene 3D).
+
+    For a count of kinds (`min_kinds`), the items of a numbered list ("一是…；二是…",
+    "一、…二、…") that each report a part are as many things: a report lists separate
+    achievements, so two centres of one kind in two items are two platforms."""
     out = []
     for combine in rules.combine:
         for attribution in dict.fromkeys(r.attribution for r in group):
             parts = [r for r in group if r.level in combine.from_levels and r.kind
                      and r.status in combine.from_statuses and r.attribution == attribution]
             kinds = {r.kind for r in parts}
-            enough = set(combine.kinds) <= kinds if combine.kinds else \
-                len(kinds) >= combine.min_kinds
+            if combine.kinds:
+                enough = set(combine.kinds) <= kinds
+            else:
+                items = {_list_item(doc, r.start) for r in parts} - {None} if doc else set()
+                enough = max(len(kinds), len(items)) >= combine.min_kinds
             if parts and enough:
                 first = parts[0]
                 out.append(replace(first, level=combine.level, status=combine.status,
                                    rule_id=f"{rules.key}.combine.{combine.level}",
                                    confidence=min(r.confidence for r in parts), kind=""))
     return out
+
+
+def _list_item(doc: _Doc, pos: int) -> int | None:
+    """Where the numbered item holding pos opens ("二是…", "二、…", "（二）…"), on its line; None
+    when pos is in no such item."""
+    line_start = doc.norm.rfind("\n", 0, pos) + 1
+    sent = doc.sentence(pos)
+    while sent[0] >= line_start:
+        if _LIST_ITEM.match(doc.norm, sent[0]) and not doc.norm.startswith(("-", "•", "·"),
+                                                                           sent[0]):
+            return sent[0]
+        if sent[0] <= line_start:
+            return None
+        sent = doc.sentence(sent[0] - 1)
+    return None
 
 
 def load_extractor(rules_folder=None) -> Extractor:

@@ -116,3 +116,39 @@ def test_a_title_followed_by_a_step_under_way_or_an_issue_ahead_is_a_plan():
                  "市数据局工作动态\n\n《公共数据管理办法》已形成送审稿，计划年内出台。\n"):
         rows = [r for r in extractor.extract(text, "湖州") if r.indicator == "基础制度建设"]
         assert rows and {r.status for r in rows} == {"planned"}, (text, rows)
+
+
+def _attributions(text: str, city: str, indicator: str) -> set[str]:
+    return {r.attribution for r in project_extractor().extract(text, city)
+            if r.indicator == indicator}
+
+
+def test_a_joint_name_holding_the_city_is_the_citys_own():
+    # "株洲—东莞产业转移合作园", "株洲·东莞产业合作园": the city's name opens the joint name.
+    for text in ("株洲市科技局工作动态\n\n与广东省东莞市合作共建的株洲—东莞产业转移合作园"
+                 "已有12家企业入驻投产。\n",
+                 "株洲市科技局工作动态\n\n株洲与东莞合作共建的株洲·东莞产业合作园"
+                 "已有12家企业入驻投产。\n"):
+        assert _attributions(text, "株洲", "跨区域协同创新平台") == {"city"}, text
+
+
+def test_other_cities_named_as_where_the_citys_centres_stand_are_places():
+    # "我市在上海、深圳建成…", "嘉兴市在上海和杭州设立的…": the city acts, the others are places.
+    for text in ("嘉兴市科技局工作总结\n\n我市在上海、深圳建成两个离岸创新中心，"
+                 "已引进科创项目30个。\n",
+                 "嘉兴市科技局工作总结\n\n嘉兴市在上海和杭州设立的科创飞地已投入运营，"
+                 "入驻企业45家。\n"):
+        assert _attributions(text, "嘉兴", "跨区域协同创新平台") == {"city"}, text
+    # With no actor of the city's before them, the other cities built their own.
+    text = "嘉兴市科技局工作总结\n\n上海、深圳已建成离岸创新中心，我市正在学习借鉴。\n"
+    assert _attributions(text, "嘉兴", "跨区域协同创新平台") == {"other_city"}
+
+
+def test_two_numbered_items_each_reporting_a_platform_are_two_platforms():
+    # Items 一、 and 二、 each report a running cross-region centre of the same kind: two
+    # platforms, so the combined level multiple_platforms.
+    text = ("长沙市科技局关于2024年区域协同创新工作的总结\n\n"
+            "一、长株潭协同创新中心运行良好。该中心由长沙、株洲、湘潭三市共建。\n"
+            "二、湘赣边区域科技创新合作平台投入使用。\n")
+    found = _summary(text, "长沙")
+    assert ("跨区域协同创新平台", "multiple_platforms", "built", None) in found, found
