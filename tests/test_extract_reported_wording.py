@@ -4,6 +4,8 @@ showed it, beside a sentence that must still give nothing (or a plan)."""
 
 import pytest
 
+from citydx.indicators import load_indicator_tree
+from extractors.summary import summarize
 from tests.extract_support import project_extractor
 
 
@@ -51,6 +53,13 @@ def _levels(text: str, indicator: str, city: str = "株洲") -> set[tuple[str, s
     return {(level, status) for level, status, _ in _findings(text, indicator, city)}
 
 
+def _summary(text: str, indicator: str, city: str = "南京") -> set[tuple[str, str]]:
+    """What the text as a whole supports, as the evaluation weighs its rows."""
+    rows = project_extractor().extract(text, city)
+    return {(f.level, f.status) for f in summarize(rows, load_indicator_tree())
+            if f.indicator == indicator}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # many departments' events taken in and dispatched in one place: the unified platform
     ("会议通报，市城市运行管理服务平台今年3月上线以来，已接入住建、城管、应急、交通等16个部门的"
@@ -73,7 +82,8 @@ def test_unified_platform_told_by_its_function(text, expected):
 @pytest.mark.parametrize(("text", "indicator", "expected"), [
     # a place visited for a study is no report on the platform; early study is a step to it
     ("市领导到市城市运行管理中心调研，听取平台建设情况汇报。", "城市运行平台", set()),
-    ("城市大脑二期项目已完成需求调研，正在开展总体设计。", "城市运行平台", {("planned", "planned")}),
+    ("城市大脑二期项目已完成需求调研，正在开展总体设计。", "城市运行平台",
+     {("planned", "planned")}),
     # the platform's own construction scheme plans it, issued or not; a cited one gives nothing
     ("市政府常务会议审议通过《株洲市城市大脑建设实施方案》。", "城市运行平台",
      {("planned", "planned")}),
@@ -97,3 +107,21 @@ def test_visits_schemes_and_systems_in_testing(text, indicator, expected):
 ])
 def test_governance_platform_told_by_its_work(text, expected):
     assert _levels(text, "基层治理平台", "南京") == expected
+
+
+@pytest.mark.parametrize(("text", "indicator", "expected"), [
+    # a platform already at use in some work exists, 规划审批 being the work and not a plan
+    ("我市已建成CIM基础平台，实景三维南京建设成果已在规划审批中应用。", "城市基础共性平台",
+     {("two_kinds", "built")}),
+    ("市CIM平台成果已应用于工程建设项目审批全流程。", "城市基础共性平台", {("one_kind", "built")}),
+    ("下一步，将推动实景三维成果在规划审批中应用。", "城市基础共性平台", {("planned", "planned")}),
+    # the action's plan issued still only plans the scenarios
+    ("我市印发《“数据要素×”三年行动实施方案》，聚焦工业制造等8个领域。", "场景应用",
+     {("planned", "planned")}),
+    # an incident handled as 一件事 is city governance's, whatever the quotes between
+    ("市城管局高效处置“违规占道经营”一件事，平均处置时长缩短至2小时。", "政务增值化服务", set()),
+    ("“退休一件事”上线后，办理时间由20个工作日压缩至5个工作日。", "政务增值化服务",
+     {("implemented", "built")}),
+])
+def test_platforms_in_use_plans_issued_and_incidents(text, indicator, expected):
+    assert _summary(text, indicator) == expected
