@@ -681,7 +681,7 @@ class Extractor:
 
 # A sentence pointing back to the thing the sentence before named.
 _BACK_REFERENCE = re.compile(r"(该|此|上述)(平台|系统|中心|体系|实验室|园区|集团|公司|"
-                             r"办法|政策|措施|规划|方案|清单|目录|细则)|相关(措施|政策|办法)")
+                             r"办法|政策|措施|规划|方案|清单|目录|细则|机制|项目)|相关(措施|政策|办法)")
 # Nouns a pointer may use for the same thing: a platform is also a system; a measure is a
 # policy. Others must repeat the thing's own noun (该中心 for a centre, 该集团 for a group).
 _SAME_NOUNS = (("平台", "系统"), ("办法", "政策", "措施", "细则"))

@@ -152,3 +152,10 @@ def test_two_numbered_items_each_reporting_a_platform_are_two_platforms():
             "二、湘赣边区域科技创新合作平台投入使用。\n")
     found = _summary(text, "长沙")
     assert ("跨区域协同创新平台", "multiple_platforms", "built", None) in found, found
+
+
+def test_a_project_just_started_is_a_plan():
+    # "…平台建设项目启动", "项目启动会召开": the building has just begun, nothing runs yet.
+    for sentence in ("南阳市公共数据授权运营平台建设项目启动",
+                     "9月20日，南阳市公共数据授权运营平台建设项目启动会召开"):
+        assert _status(sentence, "授权运营平台") == "planned", sentence
