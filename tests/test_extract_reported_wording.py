@@ -125,3 +125,16 @@ def test_governance_platform_told_by_its_work(text, expected):
 ])
 def test_platforms_in_use_plans_issued_and_incidents(text, indicator, expected):
     assert _summary(text, indicator) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a franchise or build-and-operate contract only urged for digital work is a mention
+    ("鼓励社会资本通过特许经营等方式参与智慧城市建设运营。", {("mentioned", "mentioned")}),
+    ("探索智慧停车项目建设运营一体化模式，引导企业参与数字化项目运营。",
+     {("mentioned", "mentioned")}),
+    # one for a sewage plant is not digital work; one adopted for the city brain is a mechanism
+    ("鼓励社会资本通过特许经营方式参与污水处理厂建设。", set()),
+    ("城市大脑二期采用特许经营模式，由某科技公司投资建设并运营20年。", {("mechanism", "issued")}),
+])
+def test_cooperation_contracts_urged_or_adopted(text, expected):
+    assert _summary(text, "政企合作机制") == expected
