@@ -378,6 +378,9 @@ class Extractor:
             return None
         if rule.none_of and any(w in sentence for w in rule.none_of):
             return None
+        if rule.none_of_clause and any(w in norm[slice(*_clause(norm, sent, start, end))]
+                                       for w in rule.none_of_clause):
+            return None
         if rule.all_groups and not all(any(w in sentence for w in group)
                                        for group in rule.all_groups):
             return None

@@ -25,7 +25,7 @@ USERDICT_FILE = "userdict.txt"
 _RULE_KEYS = {"id", "keywords", "all_of", "any_of", "all_groups", "none_of", "status", "levels",
               "kind",
               "quantity", "confidence", "title_only", "unmarked", "near", "note", "scope",
-              "status_map"}
+              "status_map", "none_of_clause"}
 SCOPES = ("sentence", "clause")
 NEAR_SIDES = ("after", "before", "both")
 _FILE_KEYS = {"indicator", "rules", "combine", "count", "note"}
@@ -57,6 +57,9 @@ class Rule:
     all_of: tuple[str, ...] = ()
     any_of: tuple[str, ...] = ()
     none_of: tuple[str, ...] = ()
+    # words that drop the hit only when they stand in its own clause ("已上线，但尚未与省平台打通"
+    # keeps the fact of the first clause), whatever `scope` says for the other filters
+    none_of_clause: tuple[str, ...] = ()
     # each group needs one of its words in the sentence: [[获评, 入选], [数字化, 智慧]]
     all_groups: tuple[tuple[str, ...], ...] = ()
     kind: str = ""
@@ -246,6 +249,7 @@ def _rule(c: _Check, node: Any, tertiary: Tertiary, seen: set[str]) -> Rule:
         levels=_levels(c, node, what, tertiary), status=status,
         all_of=c.strings(node, "all_of", what), any_of=c.strings(node, "any_of", what),
         none_of=c.strings(node, "none_of", what), kind=str(node.get("kind", "")),
+        none_of_clause=c.strings(node, "none_of_clause", what),
         quantity=quantity, confidence=float(confidence),
         title_only=bool(node.get("title_only", False)), unmarked=unmarked,
         near=tuple(near), near_within=within, all_groups=_groups(c, node, what),

@@ -35,8 +35,11 @@ BAD = [
     ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
      "    colour: red\n", 3,
      "rule: unknown key 'colour' (allowed: all_groups, all_of, any_of, confidence, id, "
-     "keywords, kind, levels, near, none_of, note, quantity, scope, status, status_map, "
-     "title_only, unmarked)"),
+     "keywords, kind, levels, near, none_of, none_of_clause, note, quantity, scope, status, "
+     "status_map, title_only, unmarked)"),
+    ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
+     "    none_of_clause: 尚未\n", 3,
+     "rule 'a': 'none_of_clause' must be a list of non-empty strings"),
     ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
      "    near: {words: [平台], side: left}\n", 6,
      "rule 'a': near: 'side' must be one of after, before, both"),
@@ -194,3 +197,16 @@ def test_status_map_reads_one_status_as_another(tmp_path):
     plain = _one_rule_extractor(tmp_path / "p", rule.replace("    status_map: {issued: built}\n",
                                                              ""))
     assert _statuses(plain, "我市发布应急服务清单。") == []
+
+
+def test_none_of_clause_drops_a_hit_only_for_its_own_clause(tmp_path):
+    # 尚未 in the second clause does not drop the first clause's fact; any_of still looks at the
+    # whole sentence (scope stays sentence).
+    rule = ("    keywords: [应急平台]\n    levels: {built: built, negated: built}\n"
+            "    any_of: [打通]\n    none_of_clause: [尚未]\n")
+    extractor = _one_rule_extractor(tmp_path, rule)
+    assert _statuses(extractor, "我市应急平台已上线，但尚未与省平台打通。") == ["built"]
+    assert _statuses(extractor, "我市应急平台尚未上线，数据未打通。") == []
+    sentence_wide = _one_rule_extractor(
+        tmp_path / "s", rule.replace("none_of_clause: [尚未]", "none_of: [尚未]"))
+    assert _statuses(sentence_wide, "我市应急平台已上线，但尚未与省平台打通。") == []
