@@ -138,3 +138,16 @@ def test_platforms_in_use_plans_issued_and_incidents(text, indicator, expected):
 ])
 def test_cooperation_contracts_urged_or_adopted(text, expected):
     assert _summary(text, "政企合作机制") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the say the system takes in, named by what the sayers give (意见建议, 打分) or by its post
+    ("我市智慧城市运营体系设立“市民体验官”，已收集意见建议3200条，应用据此优化迭代260次。",
+     {("with_feedback", "built")}),
+    ("城市数字化运营体系运行以来，市民通过App打分3.2万次，低分应用限期整改。",
+     {("with_feedback", "built")}),
+    # the say still to come leaves the system without it
+    ("我市已建立统一的数字政府运营体系。下一步将引入市民评价机制。", {("system_built", "built")}),
+])
+def test_operation_system_with_the_say_of_its_users(text, expected):
+    assert _summary(text, "运营体系建设") == expected
