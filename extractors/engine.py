@@ -906,7 +906,7 @@ def _with_count(group: list[Evidence], rules: IndicatorRules, doc: _Doc) -> list
     found = _listed_items(doc.norm, spans) or _domain_items(doc.norm, spans) \
         or _domain_segments(doc.norm, spans) or _table_domains(doc.norm, spans) \
         or max(_count_domains(text, spec.domains), _joined_domains(text)) \
-        or _domains_after(doc.norm, spans)
+        or _domains_after(doc.norm, spans) or _headed_items_after(doc.norm, spans)
     stated = [r.quantity for r in group if r.level in spec.levels and r.quantity is not None]
     stated += _pointed_count(doc.norm, spans)
     if stated:  # a number stated anywhere in the document beats counting its domain words
@@ -1042,6 +1042,36 @@ def _domains_after(norm: str, spans: list[tuple[int, int]]) -> int:
                  if not _NOT_DOMAIN.fullmatch(m.group(1))}
         if len(names) < 2 and stop >= 0:
             names |= _opening_domains(following[stop:].split("\n"))
+        if len(names) >= 2:
+            return len(names)
+    return 0
+
+
+# "（一）工业制造。依托…", "（二）现代农业：…": a numbered item headed by a short name.
+_SHORT_ITEM = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])\s*"
+                         r"([^。:：,，;；]{2,8})[。:：]")
+
+
+def _headed_items_after(norm: str, spans: list[tuple[int, int]]) -> int:
+    """"…推动数据在重点行业落地应用。" then a heading "一、场景落地情况" and the items
+    "（一）工业制造。…", "（二）现代农业。…": the items with a short name of their own that follow
+    the supporting paragraph (past at most one heading line) are its domains, leaving out items
+    not there yet."""
+    for _, b in dict.fromkeys(spans):
+        line_end = norm.find("\n", b)
+        if line_end < 0:
+            continue
+        lines = norm[line_end + 1:line_end + 3000].split("\n")
+        lines = [line for line in lines if line.strip()]
+        if lines and not _SHORT_ITEM.match(lines[0]) and len(lines[0].strip()) <= 16:
+            lines = lines[1:]  # the heading of the section that lists them
+        names = set()
+        for line in lines:
+            m = _SHORT_ITEM.match(line)
+            if m is None:
+                break
+            if not _NOT_YET.search(line):
+                names.add(m.group(1))
         if len(names) >= 2:
             return len(names)
     return 0

@@ -159,3 +159,16 @@ def test_a_project_just_started_is_a_plan():
     for sentence in ("南阳市公共数据授权运营平台建设项目启动",
                      "9月20日，南阳市公共数据授权运营平台建设项目启动会召开"):
         assert _status(sentence, "授权运营平台") == "planned", sentence
+
+
+def test_items_with_short_names_after_the_supporting_paragraph_are_its_domains():
+    # A heading line, then 4 items "1.工业制造。…"; 气象服务 is still being planned (拟), so 3.
+    text = ("我市“数据要素×”工作进展\n\n今年以来，我市“数据要素×”应用已在重点行业落地见效。\n"
+            "一、场景落地情况\n"
+            "1.工业制造。依托产业大脑向企业提供订单预测服务。\n"
+            "2.交通运输。港航物流数据共享平台投入使用。\n"
+            "3.医疗健康。检查检验结果实现互认调阅。\n"
+            "4.气象服务。气象数据场景拟于明年上线。\n"
+            "二、存在的问题\n部分领域数据供给不足。\n")
+    found = _summary(text, "温州")
+    assert ("场景应用", "applied", "built", 3.0) in found, found
