@@ -151,3 +151,26 @@ def test_cooperation_contracts_urged_or_adopted(text, expected):
 ])
 def test_operation_system_with_the_say_of_its_users(text, expected):
     assert _summary(text, "运营体系建设") == expected
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    # a body or a product whose name a platform's heads is not the platform
+    ("某城市大脑科技有限公司落户我市高新区，注册资本5000万元。", "城市运行平台"),
+    ("城市大脑研究院院长做客“数字大讲堂”。", "城市运行平台"),
+    ("市智慧城管大队开展违章停车专项整治。", "城市运行平台"),
+    ("某公司自主研发的CIM平台软件获评国家专精特新产品。", "城市基础共性平台"),
+    ("某公司发布智慧家庭新品，覆盖安防、照明等生活场景。", "数字化场景"),
+    # the idiom of a task taken to heart is no service item
+    ("区委书记强调，要把群众的事当作自己的一件事来办。", "政务增值化服务"),
+    ("办好一件事，温暖一座城——记市政务服务中心窗口工作人员。", "政务增值化服务"),
+])
+def test_names_and_idioms_holding_a_keyword(text, indicator):
+    assert _summary(text, indicator) == set()
+
+
+def test_the_platform_itself_still_counts_beside_its_builder():
+    # the builder's name does not head the platform's: 城市大脑 is the thing reported
+    assert _summary("城市大脑由某科技有限公司承建，已上线运行。", "城市运行平台") == {
+        ("city_brain", "built")}
+    assert _summary("“企业开办一件事”实现全程网办，1个工作日内办结。", "政务增值化服务") == {
+        ("implemented", "built")}
