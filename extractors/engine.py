@@ -512,6 +512,8 @@ class Extractor:
         """A fixed status ("交易所 … 推进改革" shows the exchange exists) yields only to a plan
         or negation around the keyword ("计划设立交易所", "交易服务中心正处于筹建阶段")."""
         norm = doc.norm
+        if rule.status == "planned" and self._done_later(doc, sent, end):
+            return []  # "…经立项批复后开工建设，2023年建成投入使用": the steps led to the thing
         before = self.status.clause_prefix(norm, sent[0], start)
         if before[:1] == ["negated"] or before[:1] == ["planned"] and \
                 self.status.strong_plan(norm, sent[0], start):
@@ -529,6 +531,19 @@ class Extractor:
         if self._planned_here(doc, sent, start, end):
             return ["planned"]  # a task "出台…管理办法" under "二、重点任务"
         return [rule.status]
+
+    def _done_later(self, doc: _Doc, sent: tuple[int, int], end: int) -> bool:
+        """A later clause of the sentence says the thing was finished: a built word after a past
+        marker or after a year no later than the document's own ("2023年建成投入使用"), with no
+        plan word. A step told before it (立项, 开工) was then a step on the way, not a plan."""
+        year = doc.meta.evidence_date[:4]
+        for m in _CLAUSES.finditer(doc.norm, end, sent[1]):
+            done = _DONE_CLAUSE.search(m.group(0))
+            if done is None or self.status.words(m.group(0)) & self.status.planned:
+                continue
+            if done.group(2) is None or year.isdigit() and done.group(2) <= year:
+                return True
+        return False
 
     def _in_plan(self, doc: _Doc, sent: tuple[int, int], start: int, end: int) -> bool:
         """Under a heading of tasks, with no marker that the thing is already done."""
@@ -682,6 +697,12 @@ class Extractor:
         return out
 
 
+_CLAUSES = re.compile(r"[^,，:：]+")
+# "已建成投用", "2023年建成投入使用", "于2022年底上线": the thing done, right after the marker or
+# the year it was done ("上线时间已延误" is no such clause).
+_DONE_CLAUSE = re.compile(r"(已经?|于?(20\d{2})\s*年(?:底|末|初|\d{1,2}月)?)\s*"
+                          r"(?:全面|正式|顺利|基本)?(建成|上线|投用|投入使用|投入运行|投运|启用|"
+                          r"揭牌|挂牌|通过验收|竣工)")
 # A sentence pointing back to the thing the sentence before named.
 _BACK_REFERENCE = re.compile(r"(该|此|上述)(平台|系统|中心|体系|实验室|园区|集团|公司|"
                              r"办法|政策|措施|规划|方案|清单|目录|细则|机制|项目)|相关(措施|政策|办法)")
@@ -941,8 +962,15 @@ def _pointed_count(norm: str, spans: list[tuple[int, int]]) -> list[float]:
 
 def _listed_items(norm: str, spans: list[tuple[int, int]]) -> int:
     """"…已在以下领域落地见效：\n一是普惠金融…；\n二是…": the items listed after a sentence that
-    announces domains are the domains, however each item is worded."""
+    announces domains are the domains, however each item is worded. The announcing sentence may
+    follow the supporting one ("…推动融合应用。目前已在以下领域形成应用：")."""
+    heads = []
     for a, b in dict.fromkeys(spans):
+        heads.append((a, b))
+        if norm[b:b + 1] in ("。", "!", "！"):
+            after = _SENTENCE_END.search(norm, b + 1)
+            heads.append((b + 1, after.start() if after else len(norm)))
+    for a, b in heads:
         head = norm[a:b].rstrip()
         if not head.endswith((":", "：")) or "领域" not in head[-12:]:
             continue

@@ -172,3 +172,29 @@ def test_items_with_short_names_after_the_supporting_paragraph_are_its_domains()
             "二、存在的问题\n部分领域数据供给不足。\n")
     found = _summary(text, "温州")
     assert ("场景应用", "applied", "built", 3.0) in found, found
+
+
+def test_a_sentence_announcing_the_domains_may_follow_the_supporting_one():
+    # The supporting sentence is followed by "目前已在以下领域形成应用：" and three items
+    # (一是/二是/三是): 3 domains.
+    text = ("我市“数据要素×”工作进展\n\n今年以来，我市“数据要素×”应用已落地见效。目前已在以下领域"
+            "形成应用：\n一是普惠金融，向银行提供企业纳税核验服务；\n二是医疗保障，商业保险快赔；\n"
+            "三是司法服务，法院执行查控数据共享。\n")
+    assert ("场景应用", "applied", "built", 3.0) in _summary(text, "泉州")
+
+
+def test_steps_that_led_to_a_thing_done_are_no_plan(tmp_path):
+    # A rule with a fixed planned status (a project's steps) gives nothing when a later clause
+    # says the thing was done: by 已, or in a year no later than the document's (2024).
+    from tests.test_extract_rules import _one_rule_extractor
+
+    rule = "    keywords: [应急平台项目]\n    status: planned\n    levels: {planned: planned}\n"
+    extractor = _one_rule_extractor(tmp_path, rule)
+    head = "市应急管理局工作动态\n成文日期：2024-05-06\n\n"
+    for body, expected in (("应急平台项目经立项批复后开工建设，2023年建成投入使用。", []),
+                           ("应急平台项目于2021年立项，目前已建成投用。", []),
+                           ("应急平台项目已完成立项，2025年建成投入使用。", ["planned"]),
+                           ("应急平台项目已于2023年立项，合同约定的上线时间已延误5个月。",
+                            ["planned"])):
+        got = [r.status for r in extractor.extract(head + body + "\n", "杭州")]
+        assert got == expected, body
