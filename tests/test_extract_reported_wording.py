@@ -174,3 +174,14 @@ def test_the_platform_itself_still_counts_beside_its_builder():
         ("city_brain", "built")}
     assert _summary("“企业开办一件事”实现全程网办，1个工作日内办结。", "政务增值化服务") == {
         ("implemented", "built")}
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    # another operator's system, a web page on the topic, a firm's offer named after the action
+    ("某银行持续完善数字化运营体系，手机银行月活用户突破800万。", "运营体系建设"),
+    ("中国移动南京分公司构建数智化运营体系，5G用户突破500万户。", "运营体系建设"),
+    ("“社会治理”专题网页平台改版上线。", "基层治理平台"),
+    ("某科技公司推出“数据要素×”行业解决方案，服务金融、医疗等领域客户。", "场景应用"),
+])
+def test_other_operators_pages_and_offers(text, indicator):
+    assert _summary(text, indicator) == set()
