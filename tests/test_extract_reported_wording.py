@@ -185,3 +185,20 @@ def test_the_platform_itself_still_counts_beside_its_builder():
 ])
 def test_other_operators_pages_and_offers(text, indicator):
     assert _summary(text, indicator) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the platform the city's work relies on exists; reliance ahead or on one to build does not
+    ("依托城市大脑，我市探索推进“一网统管”改革。", {("city_brain", "built")}),
+    ("基于城市运行管理服务平台，今年共处置事件3万件。", {("city_brain", "built")}),
+    ("下一步，将依托城市大脑推进城市运行“一网统管”。", {("planned", "planned")}),
+    # unified management told as set up in other words, or as an aim
+    ("城市运行“一网统管”体系初步建立，市、区、街道三级平台全面贯通。",
+     {("unified_platform", "built")}),
+    ("到2025年，城市运行“一网统管”体系基本建立。", {("planned", "planned")}),
+    # a company named after the platform it runs shows the platform
+    ("杭州城市大脑有限公司由市属国企控股设立，承担城市大脑运营、数据资产运营等职能。",
+     {("city_brain", "built")}),
+])
+def test_platform_relied_on_or_established(text, expected):
+    assert _summary(text, "城市运行平台", "杭州") == expected
