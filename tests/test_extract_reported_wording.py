@@ -202,3 +202,17 @@ def test_other_operators_pages_and_offers(text, indicator):
 ])
 def test_platform_relied_on_or_established(text, expected):
     assert _summary(text, "城市运行平台", "杭州") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the grid's finds passed on to enforcement through a system, told from the grid's side
+    ("网格员巡查发现的占道经营等问题，通过“基层智治”系统一键流转至综合行政执法队。",
+     {("built", "built")}),
+    ("网格巡查与执法处置仍靠电话、微信对接，尚未建立线上联动平台。", {("built", "negated")}),
+    ("下一步，将推动网格员发现的问题通过平台在线推送至执法部门。", {("planned", "planned")}),
+    # helping enforcement, or a job advert, passes nothing on through a system
+    ("网格员协助综合执法队开展占道经营整治。", set()),
+    ("全市招聘网格员200名，负责协助执法、线上巡查等工作。", set()),
+])
+def test_grid_to_enforcement_from_the_grid_side(text, expected):
+    assert _summary(text, "基层执法平台") == expected
