@@ -68,7 +68,8 @@ _SENTENCE_END = re.compile(r"[。!?;！？；\n]")
 _BYLINE = re.compile(r"(来源|信息来源|文章来源|发布时间|发布日期|作者|编辑|责任编辑|浏览次数|字号)"
                      r"\s*[:：]")
 # "关于组建市大数据集团有关情况的说明": the title names the topic; the body says what happened.
-_TOPIC_TITLE = re.compile(r"关于.+的(有关)?(情况)?(说明|请示|报告|汇报|函|复函|答复|建议|提案)$")
+_TOPIC_TITLE = re.compile(r"关于.+的(有关)?(情况)?(说明|请示|报告|汇报|简报|函|复函|答复|建议|"
+                          r"提案)$")
 _EXPLAINED = re.compile(r"\s*(的)?(政策解读|解读|图解|问答|答记者问)")
 _SCOPE = re.compile(r"[省市]?(内)?(率先|首个|首家|首批|第一|唯一|领先|前列|最早|范围内)")
 _DRAFT_TITLE = re.compile(r"[(（](送审稿|征求意见稿|讨论稿|草案|修订草案|草案稿)[)）]$")

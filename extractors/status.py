@@ -279,8 +279,9 @@ class StatusDetector:
         if words & self.weak and not (past_words - self.weak_past - {"了"}
                                       or any(w.startswith("已") for w in words)):
             return ["planned"]  # "构建…体系" is a task; "已构建…体系" is done ("研究了" is not)
-        if past:
-            return ["built", "mentioned"]  # "已形成300P算力": done, whatever the verb
+        if past_words - self.weak_past or any(w.startswith("已") for w in words):
+            # "已形成300P算力": done, whatever the verb; "目前处于…" alone says when, not done
+            return ["built", "mentioned"]
         return []
 
     def has_intent(self, norm: str, sent_start: int, sent_end: int, hit_start: int,

@@ -198,3 +198,12 @@ def test_steps_that_led_to_a_thing_done_are_no_plan(tmp_path):
                             ["planned"])):
         got = [r.status for r in extractor.extract(head + body + "\n", "杭州")]
         assert got == expected, body
+
+
+def test_a_briefing_headline_names_its_topic():
+    # "关于…建设情况的简报" names what the briefing is about; its body says the platform is
+    # still being developed, so nothing is built.
+    text = ("关于城市运行管理服务平台建设情况的简报\n\n市城市运行管理服务平台目前处于系统开发阶段，"
+            "计划今年10月投入使用。\n")
+    rows = [r for r in project_extractor().extract(text, "南昌") if r.indicator == "城市运行平台"]
+    assert rows and "built" not in {r.status for r in rows}, rows
