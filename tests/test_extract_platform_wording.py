@@ -82,7 +82,8 @@ def test_state_owned_company_running_the_centre_is_the_operation_company():
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("试点“政府引导、企业运营”的城市数字化运营模式。", {("mentioned", "mentioned")}),
-    ("下一步将探索智慧路灯特许经营模式，吸引社会资本参与。", set()),
+    # a franchise explored for a digital project is a cooperation mode urged, as the model is
+    ("下一步将探索智慧路灯特许经营模式，吸引社会资本参与。", {("mentioned", "mentioned")}),
     ("国有企业要带头开展数字化转型，打造一批数字科技公司。", set()),
 ])
 def test_cooperation_models_urged_or_generic(text, expected):
