@@ -1,0 +1,41 @@
+"""Rule files: a stage word (招标, 立项, 开工, 签约, …) tells the event of its own clause. A
+sentence that tells a platform's whole story keeps the fact of the clause that says it runs,
+while the stage word in the platform's own clause still makes it a plan."""
+
+from tests.extract_support import project_extractor
+
+_HEAD = "工作动态\n发布时间：2024-03-05\n"
+
+
+def _findings(sentence: str, city: str = "杭州") -> set[tuple[str, str, str]]:
+    rows = project_extractor().extract(_HEAD + sentence, city)
+    return {(r.indicator, r.level, r.status) for r in rows}
+
+
+def test_a_tender_for_the_next_phase_leaves_the_running_centre_built():
+    # first clause: the centre runs (built); second: phase two is tendered (a plan of its own)
+    found = _findings("市城市运行管理中心已投入运行，城市大脑二期项目正在公开招标。")
+    assert ("城市运行平台", "city_brain", "built") in found
+    assert ("城市运行平台", "planned", "planned") in found
+
+
+def test_a_contract_signed_after_the_launch_is_another_event():
+    found = _findings("我市城市大脑已于2023年上线运行，近日又与某科技公司签约开展三期建设。")
+    assert ("城市运行平台", "city_brain", "built") in found
+
+
+def test_a_stage_word_in_the_platform_clause_is_still_a_plan():
+    for sentence in ("城市大脑二期项目已完成立项。", "城市大脑项目近日正式开工。",
+                     "城市大脑二期项目正在公开招标采购，预计明年上线。"):
+        found = _findings(sentence)
+        assert ("城市运行平台", "planned", "planned") in found, sentence
+        assert ("城市运行平台", "city_brain", "built") not in found, sentence
+
+
+def test_works_going_on_anywhere_in_the_sentence_keep_the_project_planned():
+    # 联调 in a later clause tells the state of the same project, so the clause's
+    # 已完成主要功能开发 is a step on the way, not a platform that runs
+    found = _findings("与中心配套的“一网统管”平台已完成主要功能开发，目前正在与公安、城管等部门系统"
+                      "开展联调测试，计划年底前试运行。")
+    assert ("城市运行平台", "unified_platform", "built") not in found
+    assert ("城市运行平台", "planned", "planned") in found
