@@ -24,8 +24,8 @@ DUTY = "<duty>"
 # A target date or aim earlier in the sentence makes "建成" a plan: "到2025年底，基本建成…".
 # "下一步，…设立…中心" looks ahead in the same way. A bare date is no horizon: "于2022年设立" and
 # "截至2024年底" tell when something was done; a future "将于/拟于/力争于" has its own plan word.
-_HORIZON = re.compile(r"(?<!截)(到|至)\s*20\d{2}\s*年|20\d{2}\s*年(底|末|内)?前|力争|预计|计划|"
-                      r"目标|下一步|下阶段|今后|明年|[\d一二三四五六七八九十]+月(底|末|中旬|下旬)?前|"
+_HORIZON = re.compile(r"(?<!截)(到|至)\s*(20\d{2}\s*年|“?十[四五六]五”?\s*(末|期末))|"
+                      r"20\d{2}\s*年(底|末|内)?前|力争|预计|计划|目标|下一步|下阶段|今后|明年|[\d一二三四五六七八九十]+月(底|末|中旬|下旬)?前|"
                       r"年底前|年内")
 
 
@@ -57,6 +57,12 @@ _ASSIGNED = re.compile(r"建议(由)?市[\u4e00-\u9fff]{1,10}(局|委|办|中心
 # "为加快推进城市治理现代化，平台统筹调度…": a purpose clause opening the sentence says why,
 # so its plan words are no status of the clauses after it.
 _PURPOSE = re.compile(r"\s*为了?(?!此|期|民|主|准|止|由|人)[^,，;；。:：]{3,40}[,，]")
+# A quoted name ("“宿到家”小程序", "“专班推进、清单管理”机制"): its words name the thing, they
+# tell nothing of its status. Short spans only, so a quoted sentence keeps its cues.
+_QUOTED = re.compile(r"“[^“”]{1,16}”")
+# "到" is a plan cue only before the time it aims at ("到2027年", "到明年底", "到“十五五”末").
+_TO_DATE = re.compile(r"\s*(20\d{2}|\d{2,4}\s*年|明年|今年|年底|年末|本年|下半年|上半年|月底|"
+                      r"[\d一二三四五六七八九十]+月|本世纪|“十[四五六]五”|十[四五六]五|期末|届时)")
 _FUTURE_NEXT = frozenset(("于", "在", "继续", "进一步", "持续", "全面", "加快", "逐步", "着力",
                           "陆续", "力争", "按照", "依托", "通过", "争取", "会", "有", "成为", "为",
                           "以", "从", "向", "对", "围绕", "结合", "根据", "不断", "大力", "积极",
@@ -171,6 +177,7 @@ class StatusDetector:
         """Cue words in text: longest matches; one-character cues only as whole jieba words."""
         found: set[str] = set()
         taken = -1
+        quoted = [m.span() for m in _QUOTED.finditer(text)]
         for end, (length, word) in sorted(self._vocabulary.iter(text),
                                           key=lambda m: (m[0] - m[1][0], -m[1][0])):
             start = end - length + 1
@@ -179,6 +186,10 @@ class StatusDetector:
             taken = end
             if word in self.weak and text[end + 1:end + 2] == "的":
                 continue  # "牵头建设的…平台": an attribute naming the thing, not an intent
+            if word is not None and any(a < start and end < b - 1 for a, b in quoted):
+                continue  # a word inside a quoted name
+            if word == "到" and not _TO_DATE.match(text, end + 1):
+                continue  # "到" with no time after it aims at nothing ("送到家门口")
             if word is not None:
                 found.add(word)
         ambiguous = found & self._confirm

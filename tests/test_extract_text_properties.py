@@ -1,0 +1,32 @@
+"""Engine behaviours from general properties of Chinese text (quoted names, plan words that name a
+government function, settled states, pending work, parts of a whole, national bodies, 将 as the
+object marker, drafts). Each sentence was written in words of our own, not copied from a corpus."""
+
+from tests.extract_support import project_extractor
+
+
+def _status(sentence: str, keyword: str) -> str:
+    """The first status the detector gives the keyword's hit in a one-sentence text."""
+    detector = project_extractor().status
+    at = sentence.index(keyword)
+    return detector.detect(sentence, 0, len(sentence), at, at + len(keyword))[0]
+
+
+def test_cue_words_inside_a_quoted_name_are_no_cues():
+    # "到" in the app's name and "推进" in the mechanism's name name the thing; the sentences'
+    # own verbs (已上线, 已建立, 推出) say it is there.
+    for sentence, keyword in (
+            ("市文旅局推出“宿到家”民宿预订小程序，已上线运行", "小程序"),
+            ("市数据局已建立“专班推进、清单管理”工作机制", "工作机制"),
+            ("我市已建立“一事一专班推进”协调机制", "协调机制"),
+            ("市民通过“办事到家”平台累计办理业务3万件", "平台")):
+        assert _status(sentence, keyword) == "built", sentence
+
+
+def test_dao_is_a_plan_word_only_before_the_time_it_aims_at():
+    for sentence, keyword in (("到2026年，建成城市运行平台", "城市运行平台"),
+                              ("到明年底，全面建成数据资源体系", "数据资源体系"),
+                              ("到“十五五”末，全市建成城市大脑", "城市大脑")):
+        assert _status(sentence, keyword) == "planned", sentence
+    # "送到", "落到" take no time after them: the fact stands.
+    assert _status("城市大脑已上线，把服务送到群众家门口", "城市大脑") == "built"
