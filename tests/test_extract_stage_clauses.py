@@ -39,3 +39,20 @@ def test_works_going_on_anywhere_in_the_sentence_keep_the_project_planned():
                       "开展联调测试，计划年底前试运行。")
     assert ("城市运行平台", "unified_platform", "built") not in found
     assert ("城市运行平台", "planned", "planned") in found
+
+
+def test_a_history_told_in_one_sentence_is_built():
+    for sentence in ("杭州市城市大脑项目于2021年立项，次年开工建设，2023年建成投入使用。",
+                     "市城市运行管理中心项目2022年完成公开招标，2023年6月正式投入运行。",
+                     "我市与某科技公司签约共建城市大脑，并于2023年建成上线。"):
+        found = _findings(sentence)
+        assert ("城市运行平台", "city_brain", "built") in found, sentence
+        assert ("城市运行平台", "planned", "planned") not in found, sentence
+
+
+def test_a_history_that_ends_in_the_future_stays_planned():
+    for sentence in ("城市大脑项目已于去年立项，预计2025年建成投入使用。",
+                     "城市大脑项目正在公开招标，建成投入使用后将覆盖全市。"):
+        found = _findings(sentence)
+        assert ("城市运行平台", "planned", "planned") in found, sentence
+        assert ("城市运行平台", "city_brain", "built") not in found, sentence
