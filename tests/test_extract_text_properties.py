@@ -30,3 +30,15 @@ def test_dao_is_a_plan_word_only_before_the_time_it_aims_at():
         assert _status(sentence, keyword) == "planned", sentence
     # "送到", "落到" take no time after them: the fact stands.
     assert _status("城市大脑已上线，把服务送到群众家门口", "城市大脑") == "built"
+
+
+def test_planning_as_a_government_function_or_a_body_is_no_plan_word():
+    # 规划 here names the approval work or the institute; the sentence's own verb decides.
+    for sentence, keyword in (
+            ("市自然资源局依托城市信息模型平台开展规划审批，已实现全流程网办", "城市信息模型平台"),
+            ("城市运行平台支撑规划许可和规划核实业务", "城市运行平台"),
+            ("市规划设计研究院承建的城市信息模型平台已上线", "城市信息模型平台"),
+            ("由市规划委员会牵头的城市大脑已投入使用", "城市大脑")):
+        assert _status(sentence, keyword) == "built", sentence
+    # 规划 as a verb ahead of the thing is still a plan.
+    assert _status("我市规划建设城市运行平台", "城市运行平台") == "planned"
