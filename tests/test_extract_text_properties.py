@@ -42,3 +42,16 @@ def test_planning_as_a_government_function_or_a_body_is_no_plan_word():
         assert _status(sentence, keyword) == "built", sentence
     # 规划 as a verb ahead of the thing is still a plan.
     assert _status("我市规划建设城市运行平台", "城市运行平台") == "planned"
+
+
+def test_a_settled_state_reached_is_a_fact_unless_the_sentence_looks_ahead():
+    for sentence, keyword in (("全市数据资源体系初步建立", "数据资源体系"),
+                              ("我市基本建立首席数据官制度", "首席数据官制度"),
+                              ("我市数据安全保护体系基本建立，责任清单明确", "数据安全保护体系"),
+                              ("全市初步形成“1+N”数据安全保护体系", "数据安全保护体系")):
+        assert _status(sentence, keyword) == "built", sentence
+    for sentence, keyword in (("到2027年，基本形成数据资源体系", "数据资源体系"),
+                              ("数据资源体系将于2027年基本建立", "数据资源体系"),
+                              ("城市大脑到2026年全面建成", "城市大脑"),
+                              ("下一步，我市将全面建立首席数据官制度", "首席数据官制度")):
+        assert _status(sentence, keyword) == "planned", sentence
