@@ -55,3 +55,12 @@ def test_a_settled_state_reached_is_a_fact_unless_the_sentence_looks_ahead():
                               ("城市大脑到2026年全面建成", "城市大脑"),
                               ("下一步，我市将全面建立首席数据官制度", "首席数据官制度")):
         assert _status(sentence, keyword) == "planned", sentence
+
+
+def test_founding_told_as_work_in_hand_is_a_plan():
+    for sentence, keyword in (("市数据集团组建工作进展缓慢", "数据集团"),
+                              ("数据集团组建工作稳步开展", "数据集团"),
+                              ("城市运行管理中心成立工作正在推进", "城市运行管理中心")):
+        assert _status(sentence, keyword) == "planned", sentence
+    # the work finished is the thing founded
+    assert _status("数据集团的组建工作已于今年完成", "数据集团") == "built"
