@@ -56,3 +56,29 @@ def test_a_history_that_ends_in_the_future_stays_planned():
         found = _findings(sentence)
         assert ("城市运行平台", "planned", "planned") in found, sentence
         assert ("城市运行平台", "city_brain", "built") not in found, sentence
+
+
+_CENTRE = "数字化转型协同发展"
+
+
+def test_a_date_ahead_for_another_thing_leaves_the_centre_built():
+    # 预计 dates the park in the second clause; the centre's own clause says it runs
+    found = _findings("市数字化转型促进中心已投入运行，配套的数字经济产业园预计年底开园。")
+    assert (_CENTRE, "built", "built") in found
+    assert (_CENTRE, "planned", "planned") not in found
+
+
+def test_a_centre_that_has_served_firms_runs_however_its_building_is_told():
+    for sentence in ("市数字化转型促进中心由华为公司投资建设，已为200家企业提供服务。",
+                     "市数字化转型促进中心由市工信局牵头建设，目前已服务企业300余家。"):
+        found = _findings(sentence)
+        assert (_CENTRE, "built", "built") in found, sentence
+        assert (_CENTRE, "planned", "planned") not in found, sentence
+
+
+def test_a_centre_dated_ahead_in_its_own_clause_is_planned():
+    for sentence in ("市数字化转型促进中心预计年底挂牌运营。",
+                     "市数字化转型促进中心建成后，将为200家企业提供服务。"):
+        found = _findings(sentence)
+        assert (_CENTRE, "planned", "planned") in found, sentence
+        assert (_CENTRE, "built", "built") not in found, sentence
