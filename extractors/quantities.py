@@ -115,7 +115,31 @@ def find_quantities(text: str) -> list[Quantity]:
         approx = bool(match.group("approx")) or match.group("prefix") in ("超过", "超", "逾", "近",
                                                                           "约")
         found.append(Quantity(round(value, 6), unit, start, match.end(), approx))
-    return sorted(found, key=lambda q: q.start) if flops else found
+    found = sorted(found, key=lambda q: q.start) if flops else found
+    return _parts_of_wholes(text, found)
+
+
+# "12个领域中的8个", "300家企业中已有20家", "12个领域中，已有8个": the whole is the frame, the
+# part after it is what the sentence counts.
+_PART_OF = re.compile(r"[\u4e00-\u9fff]{0,6}?之?中(的|已有|有|已|共有|已经有)?\s*"
+                      r"([,，]\s*(其中)?\s*(已有|有|已|共有|已经有)?)?\s*")
+
+
+def _parts_of_wholes(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A part after its whole takes the whole's unit and place: "12个领域中的8个" is 8 个领域."""
+    out: list[Quantity] = []
+    skip = False
+    for whole, part in zip(found, [*found[1:], None][:len(found)], strict=True):
+        if skip:
+            skip = False
+            continue
+        if part is not None and (part.unit == whole.unit or whole.unit.startswith(part.unit)) \
+                and _PART_OF.fullmatch(text, whole.end, part.start):
+            out.append(Quantity(part.value, whole.unit, part.start, part.end, part.approximate))
+            skip = True
+            continue
+        out.append(whole)
+    return out
 
 
 def _operations_per_second(text: str) -> list[Quantity]:

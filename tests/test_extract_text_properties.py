@@ -64,3 +64,21 @@ def test_founding_told_as_work_in_hand_is_a_plan():
         assert _status(sentence, keyword) == "planned", sentence
     # the work finished is the thing founded
     assert _status("数据集团的组建工作已于今年完成", "数据集团") == "built"
+
+
+def test_a_part_told_after_its_whole_is_what_is_counted():
+    from extractors.quantities import find_quantities
+
+    # (text, value, unit): the whole (12, 5, 300) is the frame; the part (8, 3, 20) is counted
+    for text, value, unit in (("12个领域中的8个", 8.0, "个领域"),
+                              ("12个领域中已有8个", 8.0, "个领域"),
+                              ("12个领域中，已有8个", 8.0, "个领域"),
+                              ("在5个场景中的3个", 3.0, "个场景"),
+                              ("全市300家企业中的20家", 20.0, "家")):
+        assert [(q.value, q.unit) for q in find_quantities(text)] == [(value, unit)], text
+    # two counts side by side are both kept
+    assert [q.value for q in find_quantities("建成3个中心和5个平台")] == [3.0, 5.0]
+    # in a sentence: 8 domains, not 12
+    extractor = project_extractor()
+    rows = extractor.extract("我市规划的12个领域中，已有8个实现公共数据与社会数据融合应用", "杭州")
+    assert {r.quantity for r in rows if r.indicator == "政社数据融合应用"} == {8.0}
