@@ -82,3 +82,18 @@ def test_a_centre_dated_ahead_in_its_own_clause_is_planned():
         found = _findings(sentence)
         assert (_CENTRE, "planned", "planned") in found, sentence
         assert (_CENTRE, "built", "built") not in found, sentence
+
+
+def test_a_project_started_is_a_plan():
+    for sentence in ("去年，市数据局启动城市大脑建设项目。",
+                     "今年3月，我市正式启动城市运行管理中心建设。",
+                     "2023年，我市启动了“一网统管”平台一期工程。"):
+        found = _findings(sentence)
+        assert ("城市运行平台", "planned", "planned") in found, sentence
+        assert not {f for f in found if f[2] == "built"}, sentence
+
+
+def test_a_platform_started_running_is_built():
+    for sentence in ("城市大脑于2023年正式启动运行，已接入部门系统56个。",
+                     "市城市运行管理中心启动运行以来，累计处置事件12万件。"):
+        assert ("城市运行平台", "city_brain", "built") in _findings(sentence), sentence
