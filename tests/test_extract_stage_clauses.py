@@ -97,3 +97,17 @@ def test_a_platform_started_running_is_built():
     for sentence in ("城市大脑于2023年正式启动运行，已接入部门系统56个。",
                      "市城市运行管理中心启动运行以来，累计处置事件12万件。"):
         assert ("城市运行平台", "city_brain", "built") in _findings(sentence), sentence
+
+
+def test_a_compute_centre_history_ends_in_a_built_centre():
+    # 立项 / 招标 are earlier steps; 建成投入使用 in a past year (2023 ≤ 2024) is the fact
+    for sentence in ("市智算中心项目于2022年立项，次年开工建设，2023年底建成投入使用，"
+                     "算力规模达300P。",
+                     "市超算中心于2021年完成公开招标，2022年建成投用。"):
+        assert ("算力基础设施", "built", "built") in _findings(sentence), sentence
+
+
+def test_a_compute_centre_history_that_ends_ahead_is_no_fact():
+    found = _findings("市智算中心项目已完成立项，预计2025年建成投入使用。")
+    assert ("算力基础设施", "planned", "planned") in found
+    assert ("算力基础设施", "built", "built") not in found
