@@ -107,6 +107,8 @@ class Attributor:
                 continue  # "中国联通江苏公司" names a company, not the province
             if kind == "place" and norm[end] == "区" and norm[end + 1:end + 2] == "域":
                 continue  # "河西区域" is a region, not 天津's 河西区
+            if kind == NATIONAL and norm[end] == "部" and norm[end + 1:end + 2] == "门":
+                continue  # "市交通部门", "民政部门": a department of any level, not the ministry
             if length == 2 and norm[end - 1:end + 1] in _RANK_WORDS and \
                     not norm.startswith(_RANK_BODIES, end + 1):
                 continue

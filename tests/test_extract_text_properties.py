@@ -82,3 +82,24 @@ def test_a_part_told_after_its_whole_is_what_is_counted():
     extractor = project_extractor()
     rows = extractor.extract("我市规划的12个领域中，已有8个实现公共数据与社会数据融合应用", "杭州")
     assert {r.quantity for r in rows if r.indicator == "政社数据融合应用"} == {8.0}
+
+
+def _attributions(text: str, city: str, indicator: str) -> set[str]:
+    return {r.attribution for r in project_extractor().extract(text, city)
+            if r.indicator == indicator}
+
+
+def test_ministries_named_in_short_form_are_national():
+    text = ("住房城乡建设部印发《关于全面推进城市综合运行管理服务平台建设的通知》，"
+            "要求各地建成城市运行管理服务平台。")
+    assert _attributions(text, "杭州", "城市运行平台") == {"national"}
+    from extractors.attribution import Attributor
+    from extractors.normalize import normalize_for_matching
+
+    extractor = project_extractor()
+    attributor = Attributor("杭州", extractor.registry, extractor.ruleset.common)
+    for body in ("人社部", "国家卫健委", "文旅部", "住房城乡建设部"):
+        found = attributor.mentions(normalize_for_matching(body + "发布通知"))
+        assert [m.attribution for m in found] == ["national"], body
+    # "X部门" is a department of any level, not the ministry
+    assert attributor.mentions(normalize_for_matching("市交通部门牵头")) == []
