@@ -111,3 +111,22 @@ def test_a_compute_centre_history_that_ends_ahead_is_no_fact():
     found = _findings("市智算中心项目已完成立项，预计2025年建成投入使用。")
     assert ("算力基础设施", "planned", "planned") in found
     assert ("算力基础设施", "built", "built") not in found
+
+
+_DATA = "数据资源体系"
+
+
+def test_a_data_platform_beside_a_later_phase_study_stays_built():
+    # 可行性研究 belongs to phase two in the second clause; the platform's clause says it runs
+    found = _findings("市一体化大数据平台已上线运行，二期项目正在开展可行性研究。")
+    assert (_DATA, "platform_built", "built") in found
+
+
+def test_a_data_platform_history_is_built_and_a_plan_ahead_is_not():
+    found = _findings("市一体化大数据平台于2022年完成公开招标，2023年6月正式上线运行。")
+    assert (_DATA, "platform_built", "built") in found
+    for sentence in ("市一体化大数据平台二期项目已完成立项。",
+                     "市一体化大数据平台项目已完成立项，预计2025年上线运行。"):
+        found = _findings(sentence)
+        assert (_DATA, "planned", "planned") in found, sentence
+        assert (_DATA, "platform_built", "built") not in found, sentence
