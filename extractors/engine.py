@@ -24,7 +24,9 @@ _JOINT = ("与", "和", "同", "、", "及", "联合")
 # ("上海数据交易所", "北京国际大数据交易所"), no verb or particle ("上海共建的", "在上海设立").
 _NAME_PART = re.compile(r"(市|国际|国际大|大)?")
 _LOCATED = ("位于", "坐落于", "坐落在", "地处")
-_PARTNER_MARKS = ("与", "同", "联合", "携手", "对接", "会同")
+# A guest met (会见, 接待, 来自) is a partner too: "会见北京某科技集团董事长…双方…"
+_PARTNER_MARKS = ("与", "同", "联合", "携手", "对接", "会同", "会见", "接见", "会谈", "来自",
+                  "接待", "拜会")
 _JOINT_VERBS = ("共建", "共同", "联合", "合作", "携手", "协同建设")
 # A sentence that names a change ("新增9个", "由145家增至186家") holds a step and a total.
 _INCREMENT_WORDS = ("新增", "增加", "新推出", "新引入", "新入驻", "新培育", "新认定", "净增",

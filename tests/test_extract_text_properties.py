@@ -103,3 +103,14 @@ def test_ministries_named_in_short_form_are_national():
         assert [m.attribution for m in found] == ["national"], body
     # "X部门" is a department of any level, not the ministry
     assert attributor.mentions(normalize_for_matching("市交通部门牵头")) == []
+
+
+def test_a_guest_met_brings_a_place_of_origin_that_is_no_actor():
+    # The city's leader meets a firm from elsewhere; "双方" then act together, for the city.
+    text = "市长会见深圳某数据公司总裁，双方签署战略合作协议，共同建设公共数据授权运营平台。"
+    assert _attributions(text, "杭州", "公共数据授权运营") == {"city"}
+    text = "市领导会见来自上海的某科技集团董事长，双方将在城市运行管理服务平台建设方面深化合作。"
+    assert _attributions(text, "杭州", "城市运行平台") == {"city"}
+    # a place that acts is still the other city's
+    text = "深圳市公共数据授权运营平台已上线运行。"
+    assert _attributions(text, "杭州", "公共数据授权运营") == {"other_city"}
