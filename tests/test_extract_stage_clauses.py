@@ -130,3 +130,11 @@ def test_a_data_platform_history_is_built_and_a_plan_ahead_is_not():
         found = _findings(sentence)
         assert (_DATA, "planned", "planned") in found, sentence
         assert (_DATA, "platform_built", "built") not in found, sentence
+
+
+def test_an_emergency_platform_beside_a_later_phase_tender_stays_built():
+    found = _findings("市应急指挥平台已投入使用，二期项目正在公开招标。")
+    assert ("智慧应急", "built", "built") in found
+    # the tender in the platform's own clause still yields no platform
+    found = _findings("市应急指挥平台项目正在公开招标。")
+    assert ("智慧应急", "built", "built") not in found
