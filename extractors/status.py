@@ -43,7 +43,12 @@ _CLAUSES = re.compile(r"[^,，:：]+")
 # "将组建数据集团", "将于下月正式印发《…》": will, then a verb that founds or issues the thing
 # ("将深化", "将积极探索" are no such verb).
 _WILL_ISSUE = re.compile(r"将(于|在)?[^,，;；。]{0,10}?(印发|出台|发布|颁布|成立|组建|设立|挂牌|"
-                         r"揭牌|上线|建成|制定|签署|启用)")
+                         r"揭牌|上线|建成|制定|签署|启用|共建|联合建设|共同建设|合作共建)")
+# Verbs that close 将 as the object marker (把): "将数字政府建设成效纳入考核", "将…作为抓手".
+_DISPOSAL = frozenset(("纳入", "作为", "列为", "列入", "视为", "当作", "写入", "融入", "摆在",
+                       "放在", "转化为"))
+# Founding together after 将 is a plan: "我市与昆明市将共建…平台".
+_JOINT_FOUNDING = frozenset(("共建", "联合建设", "共同建设", "合作共建", "携手共建", "共同打造"))
 _FUTURE = re.compile(r"将|预计|届时|可望|有望|即可|可实现|能够实现")
 # A measure's article sets a duty ("应当…归集", "须通过…平台"): what it names need not exist yet.
 _DUTY = re.compile(r"应当|必须|不得|应按照|应依托|应通过|须通过|须按照|应于|请各")
@@ -209,13 +214,27 @@ class StatusDetector:
             if token != "将":
                 continue
             following = words[i + 1] if i + 1 < len(words) else ""
-            if not following or following in _FUTURE_NEXT or following in cues:
+            if not following or following in _FUTURE_NEXT or following in _JOINT_FOUNDING:
+                return True
+            if self._disposal_after(words, i):
+                continue  # "将…纳入考核": 将 takes the object, nothing is foretold
+            if following in cues:
                 return True
             for w in words[i + 2:]:
                 if w in CLAUSE_BREAKS or w in "；;":
                     break
                 if w in self.built or w in self.issued:
                     return True
+        return False
+
+    @staticmethod
+    def _disposal_after(words: list[str], i: int) -> bool:
+        """A verb of placing (纳入, 作为, 列为) later in 将's clause makes 将 the object marker."""
+        for w in words[i + 1:]:
+            if w in CLAUSE_BREAKS or w in "；;":
+                return False
+            if w in _DISPOSAL:
+                return True
         return False
 
     def _without_preparatory(self, found: set[str], text: str) -> set[str]:

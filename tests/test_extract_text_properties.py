@@ -114,3 +114,16 @@ def test_a_guest_met_brings_a_place_of_origin_that_is_no_actor():
     # a place that acts is still the other city's
     text = "深圳市公共数据授权运营平台已上线运行。"
     assert _attributions(text, "杭州", "公共数据授权运营") == {"other_city"}
+
+
+def test_jiang_as_the_object_marker_is_no_will_and_joint_founding_after_it_is_a_plan():
+    detector = project_extractor().status
+    # 将 … 纳入/作为/列为: 将 takes the object (把), even when a task word follows it
+    for text in ("市委将推广应用成效纳入年度考核", "我市将提升数据质量作为重点",
+                 "市政府将建设成果列为示范"):
+        assert "将" not in detector.words(text), text
+    # "将进一步将…纳入": the first 将 is "will"
+    assert "将" in detector.words("我市将进一步将数据质量纳入考核")
+    for sentence, keyword in (("我市与昆明市将共建跨区域协同创新平台", "跨区域协同创新平台"),
+                              ("两市将联合建设科技创新协同平台", "科技创新协同平台")):
+        assert _status(sentence, keyword) == "planned", sentence
