@@ -127,3 +127,15 @@ def test_jiang_as_the_object_marker_is_no_will_and_joint_founding_after_it_is_a_
     for sentence, keyword in (("我市与昆明市将共建跨区域协同创新平台", "跨区域协同创新平台"),
                               ("两市将联合建设科技创新协同平台", "科技创新协同平台")):
         assert _status(sentence, keyword) == "planned", sentence
+
+
+def test_a_measure_whose_first_draft_is_done_is_being_drafted():
+    extractor = project_extractor()
+    for text in ("《杭州市公共数据授权运营管理办法》初稿已形成",
+                 "公共数据授权运营管理办法初稿已完成，正在征求意见"):
+        rows = [r for r in extractor.extract(text, "杭州") if r.indicator == "公共数据授权运营"]
+        assert {r.status for r in rows} == {"planned"}, text
+    assert _status("首席数据官制度实施方案初稿已形成", "首席数据官制度") == "planned"
+    # the measure issued is still issued
+    assert _status("《公共数据授权运营管理办法》已于2023年印发实施", "公共数据授权运营管理办法") \
+        == "issued"
