@@ -138,3 +138,19 @@ def test_an_emergency_platform_beside_a_later_phase_tender_stays_built():
     # the tender in the platform's own clause still yields no platform
     found = _findings("市应急指挥平台项目正在公开招标。")
     assert ("智慧应急", "built", "built") not in found
+
+
+def test_a_sensing_platform_beside_a_later_phase_approval_stays_built():
+    found = _findings("我市城市物联感知平台已建成，二期项目已完成可研批复。")
+    assert ("物联感知体系", "platform_built", "built") in found
+    # the paper in the platform's own clause is still its plan
+    found = _findings("市城市物联感知平台项目已完成可行性研究报告编制。")
+    assert ("物联感知体系", "planned", "planned") in found
+    assert ("物联感知体系", "platform_built", "built") not in found
+
+
+def test_a_privacy_computing_platform_beside_a_later_phase_study_stays_built():
+    found = _findings("市隐私计算平台已上线运行，二期项目正在开展可行性研究。")
+    assert ("数据流通基础设施", "built", "built") in found
+    found = _findings("市隐私计算平台项目已完成可行性研究。")
+    assert ("数据流通基础设施", "built", "built") not in found
