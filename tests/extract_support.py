@@ -12,3 +12,10 @@ from extractors.rules import load_ruleset
 @functools.cache
 def project_extractor() -> Extractor:
     return Extractor(load_ruleset(), load_registry())
+
+
+def first_status(sentence: str, keyword: str) -> str:
+    """The first status the detector gives the keyword's hit in a one-sentence text."""
+    detector = project_extractor().status
+    at = sentence.index(keyword)
+    return detector.detect(sentence, 0, len(sentence), at, at + len(keyword))[0]

@@ -2,14 +2,7 @@
 government function, settled states, pending work, parts of a whole, national bodies, 将 as the
 object marker, drafts). Each sentence was written in words of our own, not copied from a corpus."""
 
-from tests.extract_support import project_extractor
-
-
-def _status(sentence: str, keyword: str) -> str:
-    """The first status the detector gives the keyword's hit in a one-sentence text."""
-    detector = project_extractor().status
-    at = sentence.index(keyword)
-    return detector.detect(sentence, 0, len(sentence), at, at + len(keyword))[0]
+from tests.extract_support import first_status, project_extractor
 
 
 def test_cue_words_inside_a_quoted_name_are_no_cues():
@@ -20,16 +13,16 @@ def test_cue_words_inside_a_quoted_name_are_no_cues():
             ("市数据局已建立“专班推进、清单管理”工作机制", "工作机制"),
             ("我市已建立“一事一专班推进”协调机制", "协调机制"),
             ("市民通过“办事到家”平台累计办理业务3万件", "平台")):
-        assert _status(sentence, keyword) == "built", sentence
+        assert first_status(sentence, keyword) == "built", sentence
 
 
 def test_dao_is_a_plan_word_only_before_the_time_it_aims_at():
     for sentence, keyword in (("到2026年，建成城市运行平台", "城市运行平台"),
                               ("到明年底，全面建成数据资源体系", "数据资源体系"),
                               ("到“十五五”末，全市建成城市大脑", "城市大脑")):
-        assert _status(sentence, keyword) == "planned", sentence
+        assert first_status(sentence, keyword) == "planned", sentence
     # "送到", "落到" take no time after them: the fact stands.
-    assert _status("城市大脑已上线，把服务送到群众家门口", "城市大脑") == "built"
+    assert first_status("城市大脑已上线，把服务送到群众家门口", "城市大脑") == "built"
 
 
 def test_planning_as_a_government_function_or_a_body_is_no_plan_word():
@@ -39,9 +32,9 @@ def test_planning_as_a_government_function_or_a_body_is_no_plan_word():
             ("城市运行平台支撑规划许可和规划核实业务", "城市运行平台"),
             ("市规划设计研究院承建的城市信息模型平台已上线", "城市信息模型平台"),
             ("由市规划委员会牵头的城市大脑已投入使用", "城市大脑")):
-        assert _status(sentence, keyword) == "built", sentence
+        assert first_status(sentence, keyword) == "built", sentence
     # 规划 as a verb ahead of the thing is still a plan.
-    assert _status("我市规划建设城市运行平台", "城市运行平台") == "planned"
+    assert first_status("我市规划建设城市运行平台", "城市运行平台") == "planned"
 
 
 def test_a_settled_state_reached_is_a_fact_unless_the_sentence_looks_ahead():
@@ -49,21 +42,21 @@ def test_a_settled_state_reached_is_a_fact_unless_the_sentence_looks_ahead():
                               ("我市基本建立首席数据官制度", "首席数据官制度"),
                               ("我市数据安全保护体系基本建立，责任清单明确", "数据安全保护体系"),
                               ("全市初步形成“1+N”数据安全保护体系", "数据安全保护体系")):
-        assert _status(sentence, keyword) == "built", sentence
+        assert first_status(sentence, keyword) == "built", sentence
     for sentence, keyword in (("到2027年，基本形成数据资源体系", "数据资源体系"),
                               ("数据资源体系将于2027年基本建立", "数据资源体系"),
                               ("城市大脑到2026年全面建成", "城市大脑"),
                               ("下一步，我市将全面建立首席数据官制度", "首席数据官制度")):
-        assert _status(sentence, keyword) == "planned", sentence
+        assert first_status(sentence, keyword) == "planned", sentence
 
 
 def test_founding_told_as_work_in_hand_is_a_plan():
     for sentence, keyword in (("市数据集团组建工作进展缓慢", "数据集团"),
                               ("数据集团组建工作稳步开展", "数据集团"),
                               ("城市运行管理中心成立工作正在推进", "城市运行管理中心")):
-        assert _status(sentence, keyword) == "planned", sentence
+        assert first_status(sentence, keyword) == "planned", sentence
     # the work finished is the thing founded
-    assert _status("数据集团的组建工作已于今年完成", "数据集团") == "built"
+    assert first_status("数据集团的组建工作已于今年完成", "数据集团") == "built"
 
 
 def test_a_part_told_after_its_whole_is_what_is_counted():
@@ -126,7 +119,7 @@ def test_jiang_as_the_object_marker_is_no_will_and_joint_founding_after_it_is_a_
     assert "将" in detector.words("我市将进一步将数据质量纳入考核")
     for sentence, keyword in (("我市与昆明市将共建跨区域协同创新平台", "跨区域协同创新平台"),
                               ("两市将联合建设科技创新协同平台", "科技创新协同平台")):
-        assert _status(sentence, keyword) == "planned", sentence
+        assert first_status(sentence, keyword) == "planned", sentence
 
 
 def test_a_measure_whose_first_draft_is_done_is_being_drafted():
@@ -135,7 +128,7 @@ def test_a_measure_whose_first_draft_is_done_is_being_drafted():
                  "公共数据授权运营管理办法初稿已完成，正在征求意见"):
         rows = [r for r in extractor.extract(text, "杭州") if r.indicator == "公共数据授权运营"]
         assert {r.status for r in rows} == {"planned"}, text
-    assert _status("首席数据官制度实施方案初稿已形成", "首席数据官制度") == "planned"
+    assert first_status("首席数据官制度实施方案初稿已形成", "首席数据官制度") == "planned"
     # the measure issued is still issued
-    assert _status("《公共数据授权运营管理办法》已于2023年印发实施", "公共数据授权运营管理办法") \
-        == "issued"
+    issued = ("《公共数据授权运营管理办法》已于2023年印发实施", "公共数据授权运营管理办法")
+    assert first_status(*issued) == "issued"

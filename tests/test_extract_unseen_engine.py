@@ -1,14 +1,7 @@
 """Engine behaviours from unseen wording (d1190–d1289): status, carry, follow-ups, quantities,
 attribution. Each sentence was written in words of our own, not copied from the corpus."""
 
-from tests.extract_support import project_extractor
-
-
-def _status(sentence: str, keyword: str) -> str:
-    """The first status the detector gives the keyword's hit in a one-sentence text."""
-    detector = project_extractor().status
-    at = sentence.index(keyword)
-    return detector.detect(sentence, 0, len(sentence), at, at + len(keyword))[0]
+from tests.extract_support import first_status, project_extractor
 
 
 def test_steps_done_before_a_launch_still_ahead_are_a_plan():
@@ -21,22 +14,22 @@ def test_steps_done_before_a_launch_still_ahead_are_a_plan():
             ("算力中心主体结构已于上月封顶，目前正在进行设备安装调试，届时将形成300P智能算力",
              "算力中心"),
             ("运行管理平台已完成招标和需求分析，计划今年10月投入使用", "运行管理平台")):
-        assert _status(sentence, keyword) == "planned", sentence
+        assert first_status(sentence, keyword) == "planned", sentence
 
 
 def test_a_part_already_running_keeps_the_fact_beside_a_launch_ahead():
     # "一期已上线运行" is done; the launch ahead is the second phase's.
     for sentence in ("城市大脑一期已上线运行，二期已完成采购，预计年底前建成",
                      "公共数据平台已上线运行，累计归集数据12亿条，预计年底前完成与省平台对接"):
-        assert _status(sentence, sentence[:4]) == "built", sentence
+        assert first_status(sentence, sentence[:4]) == "built", sentence
 
 
 def test_a_clause_already_done_ends_what_an_opening_plan_word_governs():
     # 将 governs "组建团队"; "目前三类业务已全部开展" is done, so "形成…体系" after it is a fact.
     sentence = "公司将按三条线组建团队，目前三类运营业务已全部开展，形成统一的运营服务体系"
-    assert _status(sentence, "运营服务体系") == "built"
+    assert first_status(sentence, "运营服务体系") == "built"
     # With no done clause between, the plan word still governs the list.
-    assert _status("将出台授权运营管理办法，建成授权运营平台", "授权运营平台") == "planned"
+    assert first_status("将出台授权运营管理办法，建成授权运营平台", "授权运营平台") == "planned"
 
 
 def _summary(text: str, city: str) -> set[tuple[str, str, str, float | None]]:
@@ -158,7 +151,7 @@ def test_a_project_just_started_is_a_plan():
     # "…平台建设项目启动", "项目启动会召开": the building has just begun, nothing runs yet.
     for sentence in ("南阳市公共数据授权运营平台建设项目启动",
                      "9月20日，南阳市公共数据授权运营平台建设项目启动会召开"):
-        assert _status(sentence, "授权运营平台") == "planned", sentence
+        assert first_status(sentence, "授权运营平台") == "planned", sentence
 
 
 def test_items_with_short_names_after_the_supporting_paragraph_are_its_domains():
