@@ -17,7 +17,7 @@ from extractors.metadata import DocumentMeta, parse_metadata
 from extractors.normalize import normalize_for_matching
 from extractors.quantities import chinese_to_number, find_quantities
 from extractors.rules import DETECT, IndicatorRules, Rule, RuleSet
-from extractors.status import StatusDetector, make_tokenizer
+from extractors.status import CLAUSES, StatusDetector, make_tokenizer
 
 _JOINT = ("与", "和", "同", "、", "及", "联合")
 # Between a city's name and the keyword, words that only continue the thing's name
@@ -540,7 +540,7 @@ class Extractor:
         marker or after a year no later than the document's own ("2023年建成投入使用"), with no
         plan word. A step told before it (立项, 开工) was then a step on the way, not a plan."""
         year = doc.meta.evidence_date[:4]
-        for m in _CLAUSES.finditer(doc.norm, end, sent[1]):
+        for m in CLAUSES.finditer(doc.norm, end, sent[1]):
             done = _DONE_CLAUSE.search(m.group(0))
             if done is None or self.status.words(m.group(0)) & self.status.planned:
                 continue
@@ -700,7 +700,6 @@ class Extractor:
         return out
 
 
-_CLAUSES = re.compile(r"[^,，:：]+")
 # "已建成投用", "2023年建成投入使用", "于2022年底上线": the thing done, right after the marker or
 # the year it was done ("上线时间已延误" is no such clause).
 _DONE_CLAUSE = re.compile(r"(已经?|于?(20\d{2})\s*年(?:底|末|初|\d{1,2}月)?)\s*"

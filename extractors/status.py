@@ -39,7 +39,8 @@ _IF = re.compile(r"^\s*待|一旦|如果|如能|若能|倘若|假如")
 _LAUNCH_AHEAD = re.compile(r"(预计|计划|力争|争取|有望|可望|拟|将)[^,，;；。]{0,12}?"
                            r"(上线|投用|投入使用|投入运行|投入运营|投运|建成|启用|投产|竣工|完工|"
                            r"交付|开园|揭牌|运营|运行)|届时")
-_CLAUSES = re.compile(r"[^,，:：]+")
+# The clauses of a sentence: the runs between CLAUSE_BREAKS.
+CLAUSES = re.compile(r"[^,，:：]+")
 # "将组建数据集团", "将于下月正式印发《…》": will, then a verb that founds or issues the thing
 # ("将深化", "将积极探索" are no such verb).
 _WILL_ISSUE = re.compile(r"将(于|在)?[^,，;；。]{0,10}?(印发|出台|发布|颁布|成立|组建|设立|挂牌|"
@@ -266,7 +267,7 @@ class StatusDetector:
         if not _LAUNCH_AHEAD.search(norm, sent_start, sent_end):
             return False
         steps = False
-        for m in _CLAUSES.finditer(norm, sent_start, sent_end):
+        for m in CLAUSES.finditer(norm, sent_start, sent_end):
             clause = m.group(0)
             if _LAUNCH_AHEAD.search(clause) or not _past(clause, self.past - self.weak_past):
                 continue
@@ -280,7 +281,7 @@ class StatusDetector:
         clause at clause_start: a clause between them that tells what is already done ("公司将按
         三条线组建团队，目前三类业务已全部开展，形成…体系") ends the list of things to do."""
         carried = False
-        for m in _CLAUSES.finditer(norm, opening, clause_start):
+        for m in CLAUSES.finditer(norm, opening, clause_start):
             clause = m.group(0)
             if self.words(clause) & self._carried:
                 carried = True
