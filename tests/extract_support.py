@@ -19,3 +19,13 @@ def first_status(sentence: str, keyword: str) -> str:
     detector = project_extractor().status
     at = sentence.index(keyword)
     return detector.detect(sentence, 0, len(sentence), at, at + len(keyword))[0]
+
+
+def findings(text: str, city: str) -> set[tuple[str, str, str]]:
+    """(indicator, level, status) of every row the project's extractor gives text for city."""
+    return {(r.indicator, r.level, r.status) for r in project_extractor().extract(text, city)}
+
+
+def indicator_findings(text: str, indicator: str, city: str) -> set[tuple[str, str]]:
+    """(level, status) of the rows of one indicator."""
+    return {(level, status) for ind, level, status in findings(text, city) if ind == indicator}

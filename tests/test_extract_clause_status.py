@@ -1,11 +1,10 @@
 """Engine behaviours of round five: a clause's status is its own, not a word of another clause."""
 
-from tests.extract_support import project_extractor
+from tests.extract_support import findings, project_extractor
 
 
 def _findings(text: str, city: str = "杭州") -> set[tuple[str, str, str]]:
-    rows = project_extractor().extract(text, city)
-    return {(r.indicator, r.level, r.status) for r in rows}
+    return findings(text, city)
 
 
 def test_a_weak_task_word_in_another_clause_plans_nothing():

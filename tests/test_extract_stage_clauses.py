@@ -2,14 +2,13 @@
 sentence that tells a platform's whole story keeps the fact of the clause that says it runs,
 while the stage word in the platform's own clause still makes it a plan."""
 
-from tests.extract_support import project_extractor
+from tests.extract_support import findings
 
 _HEAD = "工作动态\n发布时间：2024-03-05\n"
 
 
 def _findings(sentence: str, city: str = "杭州") -> set[tuple[str, str, str]]:
-    rows = project_extractor().extract(_HEAD + sentence, city)
-    return {(r.indicator, r.level, r.status) for r in rows}
+    return findings(_HEAD + sentence, city)
 
 
 def test_a_tender_for_the_next_phase_leaves_the_running_centre_built():

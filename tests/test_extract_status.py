@@ -2,12 +2,11 @@
 
 import pytest
 
-from tests.extract_support import project_extractor
+from tests.extract_support import findings, project_extractor
 
 
 def _findings(text: str, city: str = "南通") -> set[tuple[str, str, str]]:
-    rows = project_extractor().extract(text, city)
-    return {(r.indicator, r.level, r.status) for r in rows}
+    return findings(text, city)
 
 
 @pytest.mark.parametrize(("text", "level", "status"), [

@@ -3,12 +3,11 @@ sentence per property of text, each in words other than the dev document that sh
 
 import pytest
 
-from tests.extract_support import project_extractor
+from tests.extract_support import indicator_findings, project_extractor
 
 
 def _findings(text: str, indicator: str, city: str = "南京") -> set[tuple[str, str]]:
-    rows = project_extractor().extract(text, city)
-    return {(r.level, r.status) for r in rows if r.indicator == indicator}
+    return indicator_findings(text, indicator, city)
 
 
 @pytest.mark.parametrize(("text", "indicator", "expected"), [
