@@ -13,9 +13,11 @@ from dataclasses import dataclass, field, replace
 
 from citydx.registry import Registry
 from extractors.attribution import CITY, NATIONAL, OTHER_CITY, PROVINCE, Attributor, NameIndex
+from extractors.keyword_scan import KeywordScanner
 from extractors.metadata import DocumentMeta, parse_metadata
 from extractors.normalize import normalize_for_matching
 from extractors.quantities import chinese_to_number, find_quantities
+from extractors.rule_filters import RuleFilters
 from extractors.rules import DETECT, IndicatorRules, Rule, RuleSet
 from extractors.status import CLAUSES, StatusDetector, make_tokenizer
 
@@ -141,6 +143,8 @@ class _Doc:
     mentions: dict = field(default_factory=dict)
     _topic: dict = field(default_factory=dict)
     _sentences: dict = field(default_factory=dict)
+    _filter_words: dict = field(default_factory=dict)
+    _skipped: dict = field(default_factory=dict)
 
     def on_topic(self, sent: tuple[int, int], cues: tuple[str, ...]) -> bool:
         """Whether the sentence reports on a topic ("听取…汇报"); asked once per sentence."""
@@ -176,24 +180,23 @@ class Extractor:
     """Built once (rules, registry, tokenizer) and reused for every document."""
 
     def __init__(self, ruleset: RuleSet, registry: Registry, tokenizer=None) -> None:
-        import ahocorasick
-
         self.ruleset = ruleset
         self.registry = registry
         self.credit_shares = dict(ruleset.tree.credit)
         self._rules: list[Rule] = list(ruleset.rules)
         self._by_indicator = {ind.indicator: ind for ind in ruleset.indicators}
-        self._automaton = ahocorasick.Automaton()
         keywords: dict[str, list[int]] = {}
         for index, rule in enumerate(self._rules):
             for word in rule.keywords:
                 keywords.setdefault(normalize_for_matching(word), []).append(index)
-        for word, indexes in keywords.items():
-            owners = frozenset(self._rules[i].indicator for i in indexes)
-            self._automaton.add_word(word, (len(word), tuple(indexes), _claimable(
-                word, owners, keywords, self._rules), owners))
-        self._automaton.make_automaton()
+        self._keywords = KeywordScanner(
+            (word, (tuple(indexes), _claimable(word, owners, keywords, self._rules), owners))
+            for word, indexes in keywords.items()
+            for owners in [frozenset(self._rules[i].indicator for i in indexes)])
         self._longest = max(map(len, keywords), default=0)
+        self._filters = [RuleFilters.of(rule) for rule in self._rules]
+        self._filter_words = KeywordScanner(
+            (word, word) for word in sorted({w for f in self._filters for w in f.words}))
         common = ruleset.common
         self._issuing = tuple(normalize_for_matching(v) for v in common.issuing_verbs)
         self._repeal = tuple(normalize_for_matching(v) for v in common.repeal_verbs)
@@ -244,11 +247,11 @@ class Extractor:
         seen: dict[tuple[int, int], dict[str, int]] = {}
         for start, end, indexes in self._hits(doc.norm):
             sent = doc.sentence(start)
-            if self._skip_sentence(doc.norm, sent) or _signature(doc, sent):
+            if self._skipped(doc, sent):
                 continue
             for index in indexes:
                 statuses = seen.setdefault((index, sent[0]), {})
-                row = self._match(self._rules[index], doc, sent, start, end + 1,
+                row = self._match(index, doc, sent, start, end + 1,
                                   narrow=bool(statuses))
                 if row is None:
                     continue
@@ -273,7 +276,7 @@ class Extractor:
         norm = doc.norm
         for m in _BACK_REFERENCE.finditer(norm):
             sent = doc.sentence(m.start())
-            if sent[0] == 0 or self._skip_sentence(norm, sent) or _signature(doc, sent):
+            if sent[0] == 0 or self._skipped(doc, sent):
                 continue
             prev = doc.sentence(sent[0] - 1)
             here = {self._rules[i].indicator for i, s0 in seen if s0 == sent[0]}
@@ -286,7 +289,7 @@ class Extractor:
                 hit = anchors[first][1]
                 if not _same_kind(m.group(0), norm[hit:min(hit + 16, prev[1])]):
                     continue
-                row = self._match(rule, doc, sent, m.start(), m.end(), follow_up=True)
+                row = self._match(index, doc, sent, m.start(), m.end(), follow_up=True)
                 # a denial after the thing ("该平台尚未与省级平台打通") is of a part or a stage
                 if row is None or row.status in statuses or row.status in ("mentioned", "negated"):
                     continue
@@ -304,10 +307,10 @@ class Extractor:
         hits = []
         owners = []
         claimable = []
-        for end, (length, indexes, inside, indicators) in self._automaton.iter(norm):
+        for start, stop, (indexes, inside, indicators) in self._keywords.hits(norm):
             if inside:
                 claimable.append(len(hits))
-            hits.append((end - length + 1, end, indexes))
+            hits.append((start, stop - 1, indexes))
             owners.append(indicators)
         if not claimable:
             return hits
@@ -328,6 +331,21 @@ class Extractor:
                     dropped.add(i)
         out = [hit for i, hit in enumerate(hits) if i not in dropped] if dropped else hits
         return out
+
+    def _words_in(self, doc: _Doc, span: tuple[int, int]) -> frozenset[str]:
+        """The rules' filter words in a sentence or clause, found once for all its hits."""
+        found = doc._filter_words.get(span)
+        if found is None:
+            found = doc._filter_words[span] = self._filter_words.values(doc.norm, *span)
+        return found
+
+    def _skipped(self, doc: _Doc, sent: tuple[int, int]) -> bool:
+        """A sentence no rule reads (skip cues, the sign-off line); asked once per sentence."""
+        skipped = doc._skipped.get(sent[0])
+        if skipped is None:
+            skipped = doc._skipped[sent[0]] = self._skip_sentence(doc.norm, sent) \
+                or _signature(doc, sent)
+        return skipped
 
     def _skip_sentence(self, norm: str, sent: tuple[int, int]) -> bool:
         sentence = norm[sent[0]:sent[1]]
@@ -364,29 +382,24 @@ class Extractor:
             attribution = mentions[0].attribution if mentions else CITY
         return replace(doc, attribution=attribution, author=author)
 
-    def _match(self, rule: Rule, doc: _Doc, sent: tuple[int, int], start: int, end: int,
+    def _match(self, index: int, doc: _Doc, sent: tuple[int, int], start: int, end: int,
                narrow: bool = False, follow_up: bool = False) -> Evidence | None:
         """The row one hit supports, its attribution left for `extract_for` to fill in.
 
         follow_up: the hit is a pointer back (该平台) to a thing whose sentence passed the
         rule's filters, so they are not asked again."""
+        rule = self._rules[index]
         norm = doc.norm
         if follow_up:
             return self._row(rule, doc, sent, start, end, narrow)
-        sentence = norm[slice(*_clause(norm, sent, start, end))] if rule.scope == "clause" \
-            else norm[sent[0]:sent[1]]
-        if rule.all_of and not all(w in sentence for w in rule.all_of):
-            return None
-        if rule.any_of and not any(w in sentence for w in rule.any_of):
-            return None
-        if rule.none_of and any(w in sentence for w in rule.none_of):
-            return None
-        if rule.none_of_clause and any(w in norm[slice(*_clause(norm, sent, start, end))]
-                                       for w in rule.none_of_clause):
-            return None
-        if rule.all_groups and not all(any(w in sentence for w in group)
-                                       for group in rule.all_groups):
-            return None
+        filters = self._filters[index]
+        if filters.words:
+            present = self._words_in(doc, sent)
+            in_clause: frozenset[str] = frozenset()
+            if filters.none_of_clause or rule.scope == "clause":
+                in_clause = self._words_in(doc, _clause(norm, sent, start, end))
+            if not filters.passes(in_clause if rule.scope == "clause" else present, in_clause):
+                return None
         if rule.near and not self._near(rule, norm, sent, start, end):
             return None
         in_title = doc.title_span[0] <= start < doc.title_span[1]

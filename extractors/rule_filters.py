@@ -1,0 +1,40 @@
+"""A rule's sentence filters (all_of, any_of, none_of, none_of_clause, all_groups) as sets.
+
+A sentence with a hit is scanned once for every filter word of every rule; each rule then
+asks set questions of what was found. Asking `word in sentence` word by word for every hit
+cost more than the keyword pass itself once the rules had grown long exclusion lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.rules import Rule
+
+
+@dataclass(frozen=True)
+class RuleFilters:
+    all_of: frozenset[str]
+    any_of: frozenset[str]
+    none_of: frozenset[str]
+    none_of_clause: frozenset[str]
+    groups: tuple[frozenset[str], ...]
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, rule: Rule) -> RuleFilters:
+        groups = tuple(frozenset(g) for g in rule.all_groups)
+        words = frozenset(rule.all_of) | frozenset(rule.any_of) | frozenset(rule.none_of) \
+            | frozenset(rule.none_of_clause) | frozenset().union(*groups)
+        return cls(frozenset(rule.all_of), frozenset(rule.any_of), frozenset(rule.none_of),
+                   frozenset(rule.none_of_clause), groups, words)
+
+    def passes(self, present: frozenset[str], in_clause: frozenset[str]) -> bool:
+        """present: the filter words where the rule looks (sentence or clause, by its scope);
+        in_clause: those of the hit's own clause, for none_of_clause."""
+        return self.all_of <= present \
+            and (not self.any_of or not self.any_of.isdisjoint(present)) \
+            and self.none_of.isdisjoint(present) \
+            and self.none_of_clause.isdisjoint(in_clause) \
+            and all(not group.isdisjoint(present) for group in self.groups)
+
