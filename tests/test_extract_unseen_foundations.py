@@ -33,3 +33,20 @@ def _findings(text: str, city: str, indicator: str) -> set[tuple]:
 ])
 def test_compute_kinds_summed(text, expected):
     assert _findings(text, "南京", "算力基础设施") == {("built", "built", expected)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # technologies joined before one platform are that platform's means: one facility
+    ("交易中心建设的基于区块链和隐私计算的可信数据流通平台已投入运行，支持数据可用不可见交付。",
+     {("built", "built", None)}),
+    ("市数据交易所运用区块链、隐私计算等技术，建成数据流通服务平台并投入运行。",
+     {("built", "built", None)}),
+    # two platforms, each named with its own noun: two kinds
+    ("市数据局建成区块链数据存证平台和隐私计算平台，支撑公共数据授权运营。",
+     {("multiple_built", "built", None)}),
+    # a ledger beside a platform that keeps data usable but unseen serves circulation too
+    ("市数据局已建成区块链存证平台，同时上线多方安全计算平台，实现数据可用不可见。",
+     {("multiple_built", "built", None)}),
+])
+def test_circulation_kinds_counted_by_facility(text, expected):
+    assert _findings(text, "杭州", "数据流通基础设施") == expected
