@@ -55,9 +55,12 @@ def test_project_kicked_off_or_tendered_is_a_plan(text, indicator):
     assert _findings(text, indicator) == {("planned", "planned")}
 
 
-def test_centre_starting_a_response_runs():
-    # 启动 of an emergency response is the centre at work, not a project started
+def test_centre_starting_a_response_is_no_project():
+    # 启动 of an emergency response is the centre at work, not a project started; the centre
+    # acting as a body (调度, 牵头, 派单) with no cue of its own reports no platform either
     text = "城市运行管理中心启动应急响应，调度各部门处置积水点位。"
+    assert _findings(text, "城市运行平台") == set()
+    text = "城市运行管理中心去年建成投用，调度各部门处置积水点位。"
     assert _findings(text, "城市运行平台") == {("city_brain", "built")}
 
 
