@@ -104,6 +104,12 @@ _NEWS_OF_PLAN = re.compile(r"(?<!关于)(印发|出台|发布|公布|出炉|亮�
 _WORK_NOTICE = re.compile(r"关于(进一步)?(开展|做好|组织|举办|报送|征集|申报|参加|召开|推荐|填报)")
 # What a work notice is about when it names a measure or platform only as its topic.
 _WORK_TOPIC = re.compile(r"培训|宣贯|解读|调查|问卷|评估|座谈|研讨|会议")
+# "…监测系统建设项目招标公告", "…采购项目中标结果公示": a tender names a project to come, so the
+# whole notice is a plan; "…项目竣工验收结果公示", "…项目通过验收": a project accepted exists.
+_TENDER_TITLE = re.compile(r"(招标|采购|比选|磋商|询价|遴选|谈判|中标|成交)(结果|候选人)?的?"
+                           r"(公告|公示|文件|意向|需求)|招标$")
+_ACCEPTED_TITLE = re.compile(r"(?<!初步)(?<!初)(竣工|终|最终)?验收(结果|情况)?的?(公示|公告)|"
+                             r"(?<!初步)通过(竣工|终|最终)?验收")
 _POLICY_TITLE = re.compile(r"(办法|方案|规划|意见|细则|通知|规定|条例|计划|措施|政策|标准|指南|"
                            r"纲要|决定|制度|规则|清单|目录|要点)([(（](试行|暂行|修订|征求意见稿)[)）])?$")
 
@@ -139,6 +145,8 @@ class _Doc:
     title_span: tuple[int, int]
     author: str | None = None  # from the issuer or source line, not guessed from the headline
     plan_title: bool = False  # "…三年行动计划": the whole body lists what is to be done
+    tender: bool = False  # "…建设项目招标公告": the headline names a project to come
+    accepted: bool = False  # "…项目竣工验收结果公示": what the notice lists exists
     _plan: tuple[tuple[int, int], ...] | None = None
     mentions: dict = field(default_factory=dict)
     _topic: dict = field(default_factory=dict)
@@ -359,7 +367,11 @@ class Extractor:
         span = _title_span(text, meta, title)
         plan_title = bool(_PLAN_TITLE.search(norm, *span)) \
             and not _NEWS_OF_PLAN.search(norm, *span)
-        return _Doc(text, norm, meta, CITY, span, None, plan_title)
+        tender = bool(_TENDER_TITLE.search(norm, *span))
+        accepted = not tender and bool(_ACCEPTED_TITLE.search(norm, *span)) \
+            and not _WORK_NOTICE.search(norm, *span)
+        return _Doc(text, norm, meta, CITY, span, None, plan_title or tender, tender=tender,
+                    accepted=accepted)
 
     @staticmethod
     def _for_city(doc: _Doc, attributor: Attributor) -> _Doc:
@@ -441,6 +453,8 @@ class Extractor:
         if in_title and _WORK_NOTICE.search(norm, *doc.title_span) \
                 and _WORK_TOPIC.search(norm, *doc.title_span):
             return []  # "关于举办…管理办法培训班的通知": the topic of a training, no fact
+        if in_title and doc.tender:
+            return ["planned", "mentioned"]  # "…监测系统建设项目招标公告": a project to come
         if rule.status != DETECT:
             return self._fixed_statuses(rule, doc, sent, start, end)
         span = _headline_phrase(norm, sent, start, end) if in_title else sent
@@ -457,6 +471,8 @@ class Extractor:
                 found = ["mentioned"]
         elif rule.unmarked and found == ["mentioned"]:
             found = [rule.unmarked]
+        elif doc.accepted and found == ["mentioned"] and not in_title:
+            found = ["built"]  # "验收结果公示 … 建设内容：…平台": what was accepted exists
         if in_title:
             title = norm[doc.title_span[0]:doc.title_span[1]].strip()
             if _POLICY_TITLE.search(title) and not _WORK_NOTICE.search(title):
