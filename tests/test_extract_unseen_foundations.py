@@ -50,3 +50,20 @@ def test_compute_kinds_summed(text, expected):
 ])
 def test_circulation_kinds_counted_by_facility(text, expected):
     assert _findings(text, "杭州", "数据流通基础设施") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # graded supervision of market subjects, incidents or institutions: not data classified
+    "在市场监管领域，引入电商平台经营数据开展信用分级分类监管。",
+    "市市场监管局依托企业公示数据，对市场主体实施信用风险分类分级监管。",
+    "市应急局明确了突发事件分级分类响应流程，相关数据实时共享。",
+    "市卫健委推进医疗机构分级分类管理，完善数据报送机制。",
+])
+def test_classification_of_other_things_is_no_data_security(text):
+    assert _findings(text, "苏州", "数据安全保护") == set()
+
+
+def test_classification_of_data_is_mentioned():
+    # the data graded is named before the classification: a security practice, no policy
+    text = "市数据局要求各单位按照数据敏感程度开展分类分级保护。"
+    assert _findings(text, "苏州", "数据安全保护") == {("mentioned", "mentioned", None)}
