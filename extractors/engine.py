@@ -380,7 +380,8 @@ class Extractor:
         attribution = attributor.of_issuer(meta.issuer)
         forwarded = max(norm.find("转发", span[0], span[1]), norm.find("转载", span[0], span[1]))
         if forwarded >= 0:  # "昆明市人民政府转发国务院关于…": the document is the forwarded one's
-            mentions = attributor.mentions(norm[forwarded:span[1]])
+            mentions = attributor.mentions(norm[forwarded:span[1]]) \
+                or _forwarded_issuer(norm, span, attributor)
             attribution = mentions[0].attribution if mentions else attribution
         if attribution is None and meta.source:
             attribution = attributor.of_source(meta.source)
@@ -921,6 +922,23 @@ def _title_span(text: str, meta: DocumentMeta, title: str) -> tuple[int, int]:
             break
         pos += len(line) + 1
     return 0, 0
+
+
+# "现将国家数据局等17部门印发的《…》转发给你们", "现将《…》（国家数据局印发）转发": the body
+# names who issued the forwarded title when the headline ("关于转发《…》的通知") does not.
+_FORWARD_LINE = re.compile(r"[^。\n]*(印发的|发布的|制定的)?《[^。\n]*转(发|载)[^。\n]*")
+
+
+def _forwarded_issuer(norm: str, span: tuple[int, int], attributor: Attributor) -> list:
+    """Who issued the title a headline forwards, from the body's line that forwards it."""
+    line = _FORWARD_LINE.search(norm, span[1], min(len(norm), span[1] + 600))
+    if line is None:
+        return []
+    text = line.group(0)
+    bracket = text.find("《")
+    # "经市政府同意，现将国务院办公厅《…》转发": the issuer is in the clause of the title
+    clause = max(text.rfind(ch, 0, bracket) for ch in ",，:：") + 1
+    return attributor.mentions(text[clause:text.rfind("转")])
 
 
 def _headline_above(text: str, body_start: int) -> tuple[int, int] | None:

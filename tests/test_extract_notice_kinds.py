@@ -2,7 +2,14 @@
 (tenders, acceptance notices), reposted documents, other places' things, topic clauses.
 Each text was written in words of our own, not copied from the corpus."""
 
-from tests.extract_support import findings, indicator_findings
+from tests.extract_support import findings, indicator_findings, project_extractor
+
+
+def _credited(text: str, indicator: str, city: str) -> set[tuple[str, str, str]]:
+    """(level, status, attribution) of the rows of one indicator that give the city credit."""
+    extractor = project_extractor()
+    return {(r.level, r.status, r.attribution) for r in extractor.extract(text, city)
+            if r.indicator == indicator and r.credit(extractor.credit_shares) > 0}
 
 
 def test_a_tender_headline_and_its_body_are_a_plan():
@@ -32,3 +39,16 @@ def test_an_acceptance_notice_lists_what_exists():
     # A first check (初步验收) is a step on the way, not an acceptance of the project.
     draft = text.replace("竣工验收结果公示", "初步验收结果公示")
     assert indicator_findings(draft, "智慧应急", "合肥") == set()
+
+
+def test_a_forwarded_title_is_the_issuer_the_body_names():
+    # The headline forwards a title that names nobody; the body's forwarding line names the
+    # national issuer, so what the forwarded plan says is not the city's own.
+    for line in ("现将国家数据局等17部门印发的《“数据要素×”三年行动计划（2024—2026年）》转发给你们",
+                 "经市政府同意，现将国家数据局等部门联合制定的《“数据要素×”三年行动计划"
+                 "（2024—2026年）》予以转载"):
+        text = ("唐山市数据局关于转发《“数据要素×”三年行动计划（2024—2026年）》的通知\n\n"
+                f"各县（市、区）数据主管部门：\n{line}。该行动计划提出，在工业制造、交通运输、"
+                "医疗健康等12个行业和领域发挥数据要素乘数效应。\n")
+        assert indicator_findings(text, "场景应用", "唐山") == {("planned", "planned")}, line
+        assert _credited(text, "场景应用", "唐山") == set(), line
