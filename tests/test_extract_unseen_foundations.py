@@ -67,3 +67,17 @@ def test_classification_of_data_is_mentioned():
     # the data graded is named before the classification: a security practice, no policy
     text = "市数据局要求各单位按照数据敏感程度开展分类分级保护。"
     assert _findings(text, "苏州", "数据安全保护") == {("mentioned", "mentioned", None)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the outcome in the pushing verb's own clause says the fusion is done
+    ("今年以来，市数据资源局推动政务数据与社会数据融合应用取得实效。", ("applied", "built")),
+    # the same outcome ahead (将, 要, 力争) is a task: a mention
+    ("下一步，市数据资源局将推动政务数据与社会数据融合应用取得更大实效。",
+     ("mentioned", "mentioned")),
+    ("会议强调，要推动公共数据与社会数据融合应用见到实效。", ("mentioned", "mentioned")),
+    ("市数据局着力推动政企数据融通，力争年底前取得实效。", ("mentioned", "mentioned")),
+])
+def test_fusion_pushed_to_an_outcome(text, expected):
+    found = {(level, status) for level, status, _ in _findings(text, "长沙", "政社数据融合应用")}
+    assert found == {expected}
