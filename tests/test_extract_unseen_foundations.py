@@ -81,3 +81,27 @@ def test_classification_of_data_is_mentioned():
 def test_fusion_pushed_to_an_outcome(text, expected):
     found = {(level, status) for level, status, _ in _findings(text, "长沙", "政社数据融合应用")}
     assert found == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a measure told by how long it has applied is in force: issued
+    ("自《宁波市公共数据管理办法（试行）》实施一年来，全市共享调用数据超过3亿次。",
+     {("measures_issued", "issued", None)}),
+    # in force, with supporting rules issued beside a security rule: measures and rules
+    ("《宁波市公共数据管理办法》施行以来，市数据局配套出台了《宁波市公共数据共享实施细则》和"
+     "《宁波市公共数据安全管理实施细则》。",
+     {("system_issued", "issued", None)}),
+    # a sharing rule beside a classification guide is still a supporting rule (no measure here)
+    ("市数据局制定了《宁波市公共数据开放实施细则》和《宁波市公共数据分类分级指南》，现印发给你们。",
+     {("measures_issued", "issued", None)}),
+    # a draft out for comment is a plan, on a ladder whose plan level is mentioned
+    ("《宁波市公共数据管理办法（征求意见稿）》公开征求意见以来，共收到意见建议42条。",
+     {("mentioned", "planned", None)}),
+])
+def test_data_measures_in_force_and_named_rules(text, expected):
+    assert _findings(text, "宁波", "基础制度建设") == expected
+
+
+def test_security_measure_in_force_is_not_a_data_management_measure():
+    text = "《宁波市公共数据安全管理办法》施行以来，全市未发生重大数据安全事件。"
+    assert _findings(text, "宁波", "基础制度建设") == set()
