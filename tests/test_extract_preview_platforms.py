@@ -30,3 +30,28 @@ def test_centre_as_a_body_reports_no_platform(text):
 ])
 def test_centre_with_a_cue_of_its_own_runs(text):
     assert _findings(text, "城市运行平台") == {("city_brain", "built")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a tender or a purchase seeks the system's builder: it is still to come
+    ("城市运行体征监测平台采购项目竞争性磋商公告\n\n一、项目名称：城市运行体征监测平台采购项目。",
+     {("planned", "planned")}),
+    ("关于城市生命体征监测系统项目中标结果的公示\n\n经评审，某科技公司为该项目中标人。",
+     {("planned", "planned")}),
+    # advice with no one to act and no date is someone's view, not the city's plan
+    ("调研报告\n\n专家建议，我市应加快构建城市体征指标体系。", set()),
+    ("调研报告\n\n调研组建议由市城管局牵头，年内建成城市生命体征监测系统。",
+     {("planned", "planned")}),
+])
+def test_vital_signs_tendered_or_advised(text, expected):
+    assert _findings(text, "城市生命体征") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the platform another system is built on, or works through, exists
+    "工作动态\n\n系统依托市社会治理综合指挥平台搭建，实现事件自动流转。",
+    "工作动态\n\n该应用依托全市基层治理综合信息平台开发，已在街道试运行。",
+])
+def test_governance_platform_relied_on_exists(text):
+    assert ("built", "built") in _findings(text, "基层治理平台")
+    assert ("planned", "planned") not in _findings(text, "基层治理平台")
