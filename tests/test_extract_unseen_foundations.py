@@ -105,3 +105,19 @@ def test_data_measures_in_force_and_named_rules(text, expected):
 def test_security_measure_in_force_is_not_a_data_management_measure():
     text = "《宁波市公共数据安全管理办法》施行以来，全市未发生重大数据安全事件。"
     assert _findings(text, "宁波", "基础制度建设") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what the system can do now says it works: 构建 there is no task
+    ("平台整合卫星遥感、无人机巡检和地面传感网络，构建“天空地”一体化的城市感知体系，"
+     "可对道路积水、高空抛物等场景实时监测预警。", {("integrated", "built", None)}),
+    ("市城运中心融合卫星、无人机和地面物联感知设备，构建空天地一体化感知网络，可实时监测全市重点区域。",
+     {("integrated", "built", None)}),
+    # the same capability after a plan word or in a demand is the aim of a plan
+    ("下一步，我市将构建“天空地”一体化感知体系，实现对城市运行的实时监测。",
+     {("planned", "planned", None)}),
+    ("会议强调，要构建天空地一体化的城市感知体系，实现对风险隐患的实时感知。",
+     {("planned", "planned", None)}),
+])
+def test_integrated_sensing_told_by_what_it_can_do(text, expected):
+    assert _findings(text, "无锡", "物联感知体系") == expected
