@@ -33,6 +33,10 @@ _RANK_BODIES = ("部门", "政府", "机关", "层面", "单位", "财政", "统
 _OTHER_CITIES = re.compile(r"(?<![在于])(?:[\d一二三四五六七八九十百两]+(?:多|余)?个|多个|部分|"
                            r"不少|众多|一批|兄弟|先进|其他|其它|外地|周边)"
                            r"(?:副省级|地级及以上|地级以上|重点|试点|省会|先进)?城市(?![中里之大])")
+# Places named by class, not by name: "通过外地数据交易所挂牌", "在省外交易所上架" are elsewhere;
+# people and firms from elsewhere ("外地游客", "外省务工人员", "外地企业") do not act for a place.
+_ELSEWHERE = re.compile(r"(?<![城全本我])(外地|外省|省外|外市|市外)"
+                        r"(?!游客|人员|务工|人口|车辆|来|户籍|企业|人|的)")
 _OWN_WORDS = ("我市", "本市", "全市", "市政府", "市委", "市人民政府", "市政府办公室", "市数据局",
               "市大数据局", "市数据资源管理局", "市委办公室", "市级", "市发展改革委", "市经信局")
 
@@ -43,6 +47,8 @@ class Mention:
     end: int
     attribution: str
     generic: bool = False  # "我市", "全市": refers to the author, whoever that is
+    # "外地", "省外": elsewhere, named only as where the very next thing is ("外地数据交易所")
+    adjacent: bool = False
 
 
 class NameIndex:
@@ -160,10 +166,15 @@ class Attributor:
 
 
 def _with_other_cities(norm: str, found: list[Mention]) -> list[Mention]:
-    """Named mentions plus cities counted or classed ("20多个城市", "兄弟城市"), in text order."""
-    if "城市" not in norm:
+    """Named mentions plus cities counted or classed ("20多个城市", "兄弟城市", "外地"), in text
+    order."""
+    classed = [(m, False) for m in _OTHER_CITIES.finditer(norm)] if "城市" in norm else []
+    if "外" in norm:
+        classed += [(m, True) for m in _ELSEWHERE.finditer(norm)]
+    if not classed:
         return found
-    extra = [Mention(m.start(), m.end(), OTHER_CITY) for m in _OTHER_CITIES.finditer(norm)
+    extra = [Mention(m.start(), m.end(), OTHER_CITY, adjacent=adjacent)
+             for m, adjacent in classed
              if not any(f.start < m.end() and m.start() < f.end for f in found)]
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 

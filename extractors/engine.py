@@ -29,6 +29,10 @@ _LOCATED = ("位于", "坐落于", "坐落在", "地处")
 # A guest met (会见, 接待, 来自) is a partner too: "会见北京某科技集团董事长…双方…"
 _PARTNER_MARKS = ("与", "同", "联合", "携手", "对接", "会同", "会见", "接见", "会谈", "来自",
                   "接待", "拜会")
+# "借鉴杭州经验，…", "学习深圳做法，我局…": a place named as the model learnt from is not the
+# actor; "学习杭州城市大脑建设经验" names the model's thing, which stays the model's.
+_MODEL_BEFORE = ("学习", "借鉴", "参照", "参考", "对标", "复制", "学习借鉴", "对标学习")
+_MODEL_AFTER = re.compile(r"(市|省)?(的)?(成功|先进|好的|有益)?(经验|做法|模式|理念)")
 _JOINT_VERBS = ("共建", "共同", "联合", "合作", "携手", "协同建设")
 # A sentence that names a change ("新增9个", "由145家增至186家") holds a step and a total.
 _INCREMENT_WORDS = ("新增", "增加", "新推出", "新引入", "新入驻", "新培育", "新认定", "净增",
@@ -633,6 +637,7 @@ class Extractor:
             doc.mentions[key] = attributor.mentions(doc.norm[sent_start:end])
         before = _without_partners(doc.norm, sent_start, hit, [
             m for m in doc.mentions[key] if m.end <= hit - sent_start
+            and not (m.adjacent and hit - sent_start - m.end > 2)
             and not _in_cited_title(doc.norm, sent_start, m, hit)])
         if len(before) > 1 and any(m.attribution == CITY for m in before):
             # "南通在全省率先建成…", "建成江苏省首个…": the province is the scope, not the actor
@@ -810,6 +815,11 @@ def _without_partners(norm: str, sent_start: int, hit: int, before: list) -> lis
                                                 sent_start + m.start].endswith(_LOCATED) \
                 and norm.find("的", sent_start + m.end, hit) >= 0:
             previous_end = m.end  # "位于上海杨浦的南通…飞地": where it is, not whose
+            continue
+        if m.attribution == OTHER_CITY and lead and norm[
+                max(sent_start, sent_start + m.start - 4):sent_start + m.start] \
+                .endswith(_MODEL_BEFORE) and _MODEL_AFTER.match(norm, sent_start + m.end):
+            previous_end = m.end  # "借鉴杭州经验": the model learnt from, not the actor
             continue
         previous_end = m.end
         if partner and m.attribution in (OTHER_CITY, NATIONAL, PROVINCE) and (

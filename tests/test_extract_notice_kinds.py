@@ -52,3 +52,31 @@ def test_a_forwarded_title_is_the_issuer_the_body_names():
                 "医疗健康等12个行业和领域发挥数据要素乘数效应。\n")
         assert indicator_findings(text, "场景应用", "唐山") == {("planned", "planned")}, line
         assert _credited(text, "场景应用", "唐山") == set(), line
+
+
+def test_a_place_named_by_class_owns_only_the_thing_right_after_it():
+    # "外地数据交易所" is elsewhere; the denial before it and the clause after it stay the city's.
+    text = ("榆林市数据要素市场调研\n\n"
+            "我市尚未设立数据交易机构，本地数商的数据产品主要通过外地数据交易所挂牌交易，"
+            "也还没有成立数商协会。\n")
+    assert _credited(text, "数商发展", "榆林") == {("ecosystem", "negated", "city")}
+    rows = project_extractor().extract(text, "榆林")
+    elsewhere = [r for r in rows if r.indicator == "数商发展" and r.status == "built"]
+    assert {r.attribution for r in elsewhere} <= {"other_city"}
+    # People or firms from elsewhere do not make the city's own exchange another place's.
+    own = "榆林市数据要素市场调研\n\n吸引外地企业入驻我市数据交易所，目前已有数商120家。\n"
+    assert ("ecosystem", "built", "city") in _credited(own, "数商发展", "榆林")
+
+
+def test_a_place_learnt_from_is_not_the_actor():
+    # The model city before 经验/做法 is what the city learns from; the plan or fact is its own.
+    for sentence, status in (("借鉴杭州经验，逐步构建城市运行体征监测体系", "planned"),
+                             ("学习深圳做法，我局牵头建成了城市运行管理服务平台", "built")):
+        text = f"榆林市数字政府建设动态\n\n{sentence}。\n"
+        got = {(st, at) for _, st, at in _credited(text, "城市生命体征", "榆林")
+               | _credited(text, "城市运行平台", "榆林")}
+        assert got == {(status, "city")}, sentence
+    # The model's own thing, named between the place and 经验, stays the model's.
+    text = ("榆林市数字政府建设动态\n\n"
+            "学习杭州城市大脑建设经验，杭州城市大脑已接入应用场景300多个。\n")
+    assert _credited(text, "城市运行平台", "榆林") == set()
