@@ -121,3 +121,16 @@ def test_security_measure_in_force_is_not_a_data_management_measure():
 ])
 def test_integrated_sensing_told_by_what_it_can_do(text, expected):
     assert _findings(text, "无锡", "物联感知体系") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a routine that sends its cases to the platform presumes the platform: built
+    ("（一）统一受理。各类事件信息统一汇入市智慧应急综合指挥平台，由平台自动分拨至牵头部门。",
+     {("built", "built", None)}),
+    ("预警信息经市应急管理平台推送至各镇街值班人员手机。", {("built", "built", None)}),
+    # the same routine for a platform still to be built is its plan
+    ("市应急局计划今年建设应急指挥平台，实现事件信息自动分拨至责任部门。",
+     {("planned", "planned", None)}),
+])
+def test_emergency_platform_presumed_by_a_routine(text, expected):
+    assert _findings(text, "厦门", "智慧应急") == expected
