@@ -55,3 +55,25 @@ def test_vital_signs_tendered_or_advised(text, expected):
 def test_governance_platform_relied_on_exists(text):
     assert ("built", "built") in _findings(text, "基层治理平台")
     assert ("planned", "planned") not in _findings(text, "基层治理平台")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the say of citizens and firms worked off in a closed loop or a list of problems
+    ("工作动态\n\n我市构建了数据、设施、服务一体化运营体系，市民可通过12345热线对数字服务"
+     "提出意见，相关问题闭环办理。", ("with_feedback", "built")),
+    ("工作动态\n\n我市已对政务云、公共数据平台实行统一运营，并收集企业对数字服务的评价，"
+     "每月形成问题清单交运营单位处理。", ("with_feedback", "built")),
+    # a system named with its citizens' say needs no digital word of its own
+    ("工作动态\n\n运营体系同步开通了市民和企业评价反馈渠道，意见按月汇总。",
+     ("with_feedback", "built")),
+])
+def test_operation_feedback_in_other_words(text, expected):
+    assert expected in _findings(text, "运营体系建设")
+
+
+@pytest.mark.parametrize("text", [
+    "工作动态\n\n公交运营体系建立了乘客满意度评价制度。",
+    "工作动态\n\n景区运营体系建立了游客评价反馈渠道。",
+])
+def test_another_operators_feedback_is_not_the_citys(text):
+    assert _findings(text, "运营体系建设") == set()
