@@ -151,6 +151,7 @@ class _Doc:
     plan_title: bool = False  # "…三年行动计划": the whole body lists what is to be done
     tender: bool = False  # "…建设项目招标公告": the headline names a project to come
     accepted: bool = False  # "…项目竣工验收结果公示": what the notice lists exists
+    visited: str | None = None  # "赴杭州学习考察": the host's attribution, for what is seen there
     _plan: tuple[tuple[int, int], ...] | None = None
     mentions: dict = field(default_factory=dict)
     _topic: dict = field(default_factory=dict)
@@ -397,7 +398,8 @@ class Extractor:
                 lead = _lead_sentence(norm, span[1])
                 mentions = _actors(norm, lead, attributor.mentions(norm[lead[0]:lead[1]]))
             attribution = mentions[0].attribution if mentions else CITY
-        return replace(doc, attribution=attribution, author=author)
+        return replace(doc, attribution=attribution, author=author,
+                       visited=_visited(norm, span, attributor))
 
     def _match(self, index: int, doc: _Doc, sent: tuple[int, int], start: int, end: int,
                narrow: bool = False, follow_up: bool = False) -> Evidence | None:
@@ -643,6 +645,8 @@ class Extractor:
             # "南通在全省率先建成…", "建成江苏省首个…": the province is the scope, not the actor
             before = [m for m in before if m.attribution not in (PROVINCE, NATIONAL)
                       or not _SCOPE.match(doc.norm, sent_start + m.end)]
+        if not before and doc.visited and _VISIT_VERB.search(doc.norm, sent_start, hit):
+            return doc.visited  # "考察团参观了城市大脑运营指挥中心": the host's, on a study tour
         if not before:
             # "一网统管平台在上海率先建成": a place named later in the same clause.
             clause_end = _clause(doc.norm, doc.sentence(sent_start), hit, hit + 1)[1]
@@ -949,6 +953,26 @@ def _forwarded_issuer(norm: str, span: tuple[int, int], attributor: Attributor) 
     # "经市政府同意，现将国务院办公厅《…》转发": the issuer is in the clause of the title
     clause = max(text.rfind(ch, 0, bracket) for ch in ",，:：") + 1
     return attributor.mentions(text[clause:text.rfind("转")])
+
+
+# "市数据局赴杭州学习考察…", "组织考察团赴深圳、广州考察": a study tour to another place.
+_VISIT = re.compile(r"赴([^,，。;；\n]{2,16}?)(学习|考察|调研|交流|参观|观摩)")
+# What visitors do with the host's things: see them, hear of them, study them.
+_VISIT_VERB = re.compile(r"参观|考察|观摩|察看|了解|听取|走进|实地|体验|学习")
+
+
+def _visited(norm: str, span: tuple[int, int], attributor: Attributor) -> str | None:
+    """The place a study tour went to, from the headline or the lead sentence; None if none
+    or if it is the city's own (a district visited)."""
+    lead = _lead_sentence(norm, span[1])
+    for a, b in (span, lead):
+        found = _VISIT.search(norm, a, b)
+        if found:
+            mentions = attributor.mentions(found.group(1))
+            if mentions and mentions[0].attribution != CITY:
+                return mentions[0].attribution
+            return None
+    return None
 
 
 def _headline_above(text: str, body_start: int) -> tuple[int, int] | None:

@@ -80,3 +80,16 @@ def test_a_place_learnt_from_is_not_the_actor():
     text = ("榆林市数字政府建设动态\n\n"
             "学习杭州城市大脑建设经验，杭州城市大脑已接入应用场景300多个。\n")
     assert _credited(text, "城市运行平台", "榆林") == set()
+
+
+def test_what_a_study_tour_sees_is_the_hosts():
+    # The tour goes to 杭州 (headline); sentences naming nobody that tell what the visitors saw
+    # or heard of are 杭州's. The city's own resolve (我市) stays the city's.
+    text = ("市数据局赴杭州学习考察数字化改革工作\n\n"
+            "近日，市数据局组织考察团赴杭州学习考察。考察团参观了城市大脑运营指挥中心，"
+            "详细了解了城市运行管理服务平台的建设运营情况。\n"
+            "考察团表示，将认真学习借鉴杭州经验，加快推进我市城市大脑建设。\n")
+    assert _credited(text, "城市运行平台", "芜湖") == {("planned", "planned", "city")}
+    # A tour of the city's own district is the city's.
+    own = text.replace("赴杭州", "赴鸠江区")
+    assert ("city_brain", "built", "city") in _credited(own, "城市运行平台", "芜湖")
