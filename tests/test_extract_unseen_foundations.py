@@ -134,3 +134,21 @@ def test_integrated_sensing_told_by_what_it_can_do(text, expected):
 ])
 def test_emergency_platform_presumed_by_a_routine(text, expected):
     assert _findings(text, "厦门", "智慧应急") == expected
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    # one trade's quick-handling routine is not the city-governance mechanism
+    ("市交通局建立交通事故快速处置机制，实现轻微事故快处快赔。", "城市韧性"),
+    # a hospital's own machine room or command platform serves the hospital
+    ("市第一人民医院数据中心完成扩容改造，存储容量提升至2PB。", "算力基础设施"),
+    ("市人民医院建成院内应急指挥平台，提升急诊救治效率。", "智慧应急"),
+    # a firm's certified capability is the firm's, not the city's protection of its data
+    ("某公司通过数据安全能力成熟度DSMM三级认证。", "数据安全保护"),
+])
+def test_other_bodies_work_is_no_credit(text, indicator):
+    assert _findings(text, "南京", indicator) == set()
+
+
+def test_cross_department_quick_handling_is_the_mechanism():
+    text = "市城管局牵头建立城市管理事件跨部门快速处置机制，明确首接负责、限时办结。"
+    assert _findings(text, "南京", "城市韧性") == {("mechanism", "issued", None)}
