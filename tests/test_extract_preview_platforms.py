@@ -77,3 +77,15 @@ def test_operation_feedback_in_other_words(text, expected):
 ])
 def test_another_operators_feedback_is_not_the_citys(text):
     assert _findings(text, "运营体系建设") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an agreement to build one thing together is a project's investment
+    ("工作动态\n\n市政府与华为签署战略合作协议，共同投资建设鲲鹏产业园项目。", set()),
+    ("工作动态\n\n我市与浪潮集团签订合作框架协议，项目总投资20亿元，建设城市级数据中心。", set()),
+    # one that also spans fields of digital work is a way of working together
+    ("工作动态\n\n市政府与中国移动签署战略合作协议，双方将在数字政府、智慧城市等领域开展合作，"
+     "并合作建设算力中心。", {("mechanism", "issued")}),
+])
+def test_agreement_for_one_project_is_no_mechanism(text, expected):
+    assert _findings(text, "政企合作机制") == expected
