@@ -72,6 +72,11 @@ _DIRECT_ISSUED = re.compile(r"^(已经?|日前|近日|正式|现|予以|现予|�
                             r"(印发|发布|出台|颁布|表决通过|审议通过)")
 # "决定废止《…》，本决定自公布之日起施行": what follows a new subject is not about the title.
 _NEW_SUBJECT = re.compile(r"本(决定|通知|意见|办法|公告|规定|方案|细则|条例|文件)")
+# A clause that names a topic, not a fact: an item heading of a reply ("一、关于城市感知平台。"),
+# the proposer's words ("您提出的…建议", "您提到的…问题", "代表建议…").
+_TOPIC_CLAUSE = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|"
+                           r"\d+[.、．])?\s*关于|您(?:提出|提到|所提|反映|建议)|代表(?:提出|建议)|"
+                           r"委员(?:提出|建议)")
 _SENTENCE_END = re.compile(r"[。!?;！？；\n]")
 _BYLINE = re.compile(r"(来源|信息来源|文章来源|发布时间|发布日期|作者|编辑|责任编辑|浏览次数|字号)"
                      r"\s*[:：]")
@@ -457,6 +462,8 @@ class Extractor:
             return self._title_statuses(doc, sent, bracket, end, in_title)
         if in_title and _TOPIC_TITLE.search(norm, *doc.title_span):
             return ["mentioned"]
+        if not in_title and _TOPIC_CLAUSE.search(norm[_clause(norm, sent, start, end)[0]:start]):
+            return ["mentioned"]  # "二、关于授权运营平台。", "您提到的设立交易机构问题": a topic
         if in_title and _WORK_NOTICE.search(norm, *doc.title_span) \
                 and _WORK_TOPIC.search(norm, *doc.title_span):
             return []  # "关于举办…管理办法培训班的通知": the topic of a training, no fact

@@ -93,3 +93,17 @@ def test_what_a_study_tour_sees_is_the_hosts():
     # A tour of the city's own district is the city's.
     own = text.replace("赴杭州", "赴鸠江区")
     assert ("city_brain", "built", "city") in _credited(own, "城市运行平台", "芜湖")
+
+
+def test_a_replys_topic_clause_is_no_fact():
+    # An item heading of a reply and the proposer's words name what was asked about; the reply's
+    # own sentences say what exists or is planned.
+    text = ("关于市政协十三届二次会议第0123号提案的答复\n\n王委员：\n"
+            "一、关于城市运行管理服务平台。我局正在研究平台建设方案，下一步将争取纳入重点项目。\n"
+            "二、您提到的设立数据交易所问题，我市目前还没有设立数据交易所。\n")
+    assert _credited(text, "城市运行平台", "芜湖") == set()
+    assert _credited(text, "数商发展", "芜湖") == {("ecosystem", "negated", "city")}
+    # The same platform told as a fact in the reply's own words is built.
+    fact = text.replace("我局正在研究平台建设方案，下一步将争取纳入重点项目",
+                        "我市城市运行管理服务平台已于2023年上线运行")
+    assert ("city_brain", "built", "city") in _credited(fact, "城市运行平台", "芜湖")
