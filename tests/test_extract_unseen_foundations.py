@@ -152,3 +152,13 @@ def test_other_bodies_work_is_no_credit(text, indicator):
 def test_cross_department_quick_handling_is_the_mechanism():
     text = "市城管局牵头建立城市管理事件跨部门快速处置机制，明确首接负责、限时办结。"
     assert _findings(text, "南京", "城市韧性") == {("mechanism", "issued", None)}
+
+
+@pytest.mark.parametrize("text", [
+    # another trade's data quality rules or checks: its own readings, not public data
+    "市教育局印发《学生体质健康监测数据质量管理办法》。",
+    "市生态环境局印发《生态环境监测数据质量管理办法》，严厉打击监测数据造假。",
+    "市卫健委开展病历数据质量评估，全市二级以上医院全部参加。",
+])
+def test_other_trades_data_quality_is_no_credit(text):
+    assert _findings(text, "合肥", "数据质量评价") == set()
