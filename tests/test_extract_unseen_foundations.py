@@ -162,3 +162,14 @@ def test_cross_department_quick_handling_is_the_mechanism():
 ])
 def test_other_trades_data_quality_is_no_credit(text):
     assert _findings(text, "合肥", "数据质量评价") == set()
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    # a project past an expert review but not yet carried out is a plan, not a platform
+    ("市智慧应急指挥平台建设项目已通过专家评审，即将进入实施阶段。", "智慧应急"),
+    # work in progress told by its share done is a platform still being built
+    ("全市物联感知平台建设取得阶段性进展，已完成60%的工程量。", "物联感知体系"),
+    ("市公共数据平台二期建设形象进度已达80%。", "数据资源体系"),
+])
+def test_project_under_way_is_a_plan(text, indicator):
+    assert _findings(text, "合肥", indicator) == {("planned", "planned", None)}
