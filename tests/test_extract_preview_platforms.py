@@ -4,7 +4,7 @@ that showed it."""
 
 import pytest
 
-from tests.extract_support import indicator_findings
+from tests.extract_support import indicator_findings, project_extractor
 
 
 def _findings(text: str, indicator: str, city: str = "合肥") -> set[tuple[str, str]]:
@@ -89,3 +89,31 @@ def test_another_operators_feedback_is_not_the_citys(text):
 ])
 def test_agreement_for_one_project_is_no_mechanism(text, expected):
     assert _findings(text, "政企合作机制") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a pushing verb heads a list of outcomes already at work: the scenarios have landed
+    ("2024年工作总结\n\n聚焦工业制造、医疗健康两个领域，推进“数据要素×”场景落地：某工业互联网"
+     "平台已接入企业300家；医疗影像云平台上线运行。", ("applied", "built", 2.0)),
+    # "形成落地应用" names no 场景; the count stated beats the domain words
+    ("工作动态\n\n目前，我市已在三个领域形成落地应用：工业制造领域，企业利用生产数据优化工艺；"
+     "交通运输领域，港口数据与海关数据联动；医疗健康领域，检查结果互认。",
+     ("applied", "built", 3.0)),
+])
+def test_scenarios_landed_in_other_words(text, expected):
+    rows = project_extractor().extract(text, "合肥")
+    got = {(r.level, r.status, r.quantity) for r in rows if r.indicator == "场景应用"}
+    assert expected in got
+
+
+@pytest.mark.parametrize("text", [
+    # the same list under a plan, or still ahead, lands nothing
+    "关于印发《数据要素×三年行动实施方案》的通知\n\n围绕工业制造、医疗健康两个领域，推动数据要素×"
+    "场景落地：建设工业数据平台，接入重点企业500家。",
+    "工作动态\n\n下一步，将围绕交通、医疗两个领域推动数据要素×场景落地：计划接入企业100家。",
+    # government and social data joined is another indicator's matter
+    "工作动态\n\n我市推动公共数据与社会数据融合，已在金融、医疗两个领域落地应用。",
+])
+def test_scenarios_ahead_or_of_fusion_are_not_landed(text):
+    rows = project_extractor().extract(text, "合肥")
+    assert not {r.status for r in rows if r.indicator == "场景应用"} & {"built", "issued"}
