@@ -462,8 +462,19 @@ class Extractor:
             return self._title_statuses(doc, sent, bracket, end, in_title)
         if in_title and _TOPIC_TITLE.search(norm, *doc.title_span):
             return ["mentioned"]
-        if not in_title and _TOPIC_CLAUSE.search(norm[_clause(norm, sent, start, end)[0]:start]):
-            return ["mentioned"]  # "二、关于授权运营平台。", "您提到的设立交易机构问题": a topic
+        if not in_title:
+            clause = _clause(norm, sent, start, end)
+            if _TOPIC_CLAUSE.search(norm[clause[0]:start]):
+                # "二、关于授权运营平台。", "您提到的设立交易机构问题，…": the clause names a
+                # topic; what the sentence goes on to say of it is its status
+                if self.status.words(norm[clause[1]:sent[1]]) & self.status.negation:
+                    return ["negated"]  # "关于“一件事”：…已梳理清单，但…尚未全面推行"
+                # a fact told after it may be of a part ("…已梳理清单，但…尚未全面推行"): a
+                # fact of the thing names it again, in a hit of its own
+                if any(self.status.candidates(self.status.words(m.group(0)))[:1] == ["planned"]
+                       for m in CLAUSES.finditer(norm, clause[1], sent[1])):
+                    return ["planned", "mentioned"]
+                return ["mentioned"]
         if in_title and _WORK_NOTICE.search(norm, *doc.title_span) \
                 and _WORK_TOPIC.search(norm, *doc.title_span):
             return []  # "关于举办…管理办法培训班的通知": the topic of a training, no fact

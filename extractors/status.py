@@ -59,6 +59,16 @@ _ASSIGNED = re.compile(r"建议(由)?市[\u4e00-\u9fff]{1,10}(局|委|办|中心
                        r"由[\u4e00-\u9fff]{2,12}牵头|力争(明年|年内|年底|20\d{2}年)")
 
 
+# "我市高度重视…平台建设，但目前平台尚未建成", "…是重要内容，我市还没有出台相关办法": a later
+# clause that denies the thing itself (no subject, the city, or a pointer to it) speaks for the
+# clause that names it. What may stand before the denial, and after its verb:
+_GENERIC_NOUN = r"(平台|系统|中心|体系|办法|机制|政策|制度|措施|细则)"
+_DENIER = re.compile(r"\s*(但是?|然而|不过|而|可)?\s*(我市|本市|全市)?"
+                     r"\s*(目前|当前|现阶段|至今|迄今)?"
+                     rf"\s*(该|此|这一|相关)?{_GENERIC_NOUN}?"
+                     r"\s*(目前|当前|至今|仍然?|还|均|也)?\s*")
+_DENIED_REST = re.compile(r"\s*(了)?\s*((相关|该|此|上述|专门的?|对应的?|这[类项个])"
+                          rf"[\u4e00-\u9fff]{{0,10}}|{_GENERIC_NOUN})?\s*$")
 # Adverbs and prepositions after 将 in the sense of "will": "将于", "将在年内", "将为企业".
 # "为加快推进城市治理现代化，平台统筹调度…": a purpose clause opening the sentence says why,
 # so its plan words are no status of the clauses after it.
@@ -289,6 +299,24 @@ class StatusDetector:
                 carried = False
         return carried
 
+    def _denied_later(self, norm: str, clause_end: int, sent_end: int) -> bool:
+        """A later clause of the sentence that is only a denial of a fact ("但目前平台尚未建成",
+        "我市还没有出台相关办法"), with nothing else of its own to deny."""
+        for m in CLAUSES.finditer(norm, clause_end, sent_end):
+            clause = m.group(0)
+            words = self.words(clause)
+            denial = words & self.negation
+            if not denial or not words & (self.built | self.issued):
+                continue
+            at = min(clause.find(w) for w in denial if w in clause)
+            word = max((w for w in denial if clause.startswith(w, at)), key=len)
+            prefix = _DENIER.fullmatch(clause, 0, at)
+            verb = next((w for w in self.built | self.issued
+                         if clause.startswith(w, at + len(word))), None)
+            if prefix and verb and _DENIED_REST.fullmatch(clause, at + len(word) + len(verb)):
+                return True
+        return False
+
     def candidates(self, words: set[str]) -> list[str]:
         """Statuses the words support, most specific first; [] when they hold no cue."""
         if words & self.negation:
@@ -379,7 +407,11 @@ class StatusDetector:
         ends = [norm.find(ch, hit_end, sent_end) for ch in CLAUSE_BREAKS]
         clause_end = min([e for e in ends if e >= 0] or [sent_end])
         clause = norm[clause_start:hit_start] + " " + norm[hit_end:clause_end]
-        found = self.candidates(self.words(clause))
+        words = self.words(clause)
+        found = self.candidates(words)
+        if (not found or found == ["planned"] and not words & self.planned) \
+                and self._denied_later(norm, clause_end, sent_end):
+            return ["negated"]  # "重视…平台建设，但平台尚未建成": the thing itself is denied
         if found[:1] == ["built"] and _DUTY.search(norm, sent_start, clause_end):
             # "各部门应当向市公共数据平台归集数据": a duty the text sets; DUTY keeps a rule's
             # `unmarked` status from reading it as a fact

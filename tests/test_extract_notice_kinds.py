@@ -107,3 +107,27 @@ def test_a_replys_topic_clause_is_no_fact():
     fact = text.replace("我局正在研究平台建设方案，下一步将争取纳入重点项目",
                         "我市城市运行管理服务平台已于2023年上线运行")
     assert ("city_brain", "built", "city") in _credited(fact, "城市运行平台", "芜湖")
+
+
+def test_a_topic_clause_takes_a_denial_or_plan_told_after_it():
+    text = ("芜湖市数字政府建设情况通报\n\n"
+            "关于城市生命体征监测体系，我市目前还处于空白。\n"
+            "您提到的设立数据交易机构问题，我市目前还没有设立数据交易机构，将积极对接省级平台。\n")
+    assert _credited(text, "城市生命体征", "芜湖") == {("built", "negated", "city")}
+    assert _credited(text, "数商发展", "芜湖") == {("ecosystem", "negated", "city")}
+
+
+def test_a_later_clause_denying_the_thing_itself_speaks_for_it():
+    # The thing is named with a task word only ("重视…建设"), then denied with no other subject
+    # (平台, 我市, or none): the sentence denies it.
+    for sentence in ("我市高度重视城市运行管理服务平台建设，但目前平台尚未建成",
+                     "城市运行管理服务平台，目前还没有建成"):
+        text = f"芜湖市数字政府建设情况通报\n\n{sentence}。\n"
+        assert _credited(text, "城市运行平台", "芜湖") == {("city_brain", "negated", "city")}, \
+            sentence
+    # A denial of another thing, or of a part of it, leaves the task a plan.
+    for sentence in ("我市正在推进城市大脑建设，但尚未建成数据交易所",
+                     "我市推进城市运行管理服务平台建设，但平台尚未与省级平台打通"):
+        text = f"芜湖市数字政府建设情况通报\n\n{sentence}。\n"
+        assert _credited(text, "城市运行平台", "芜湖") == {("planned", "planned", "city")}, \
+            sentence
