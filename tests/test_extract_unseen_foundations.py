@@ -173,3 +173,12 @@ def test_other_trades_data_quality_is_no_credit(text):
 ])
 def test_project_under_way_is_a_plan(text, indicator):
     assert _findings(text, "合肥", indicator) == {("planned", "planned", None)}
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    # a post's remit in a personnel notice names duties, not the city's work
+    ("关于张三同志任市数据局副局长的通知，张三同志分管数据资源、数据安全工作。", "数据安全保护"),
+    ("李四同志任市发展改革委副主任，分管低空经济、招商引资工作。", "数字低空基础设施"),
+])
+def test_personnel_remit_is_no_mention(text, indicator):
+    assert _findings(text, "合肥", indicator) == set()
