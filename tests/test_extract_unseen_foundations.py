@@ -182,3 +182,17 @@ def test_project_under_way_is_a_plan(text, indicator):
 ])
 def test_personnel_remit_is_no_mention(text, indicator):
     assert _findings(text, "合肥", indicator) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the quality of an operator's service, beside data named elsewhere, is not data quality
+    ("公司建立了覆盖数据、设施、服务的运营体系，并把用户评价和热线诉求纳入运营质量评价，问题整改情况"
+     "每月通报。", set()),
+    # data quality told by its dimensions before the assessment: a practice carried out
+    ("今年一季度起，市局对各部门共享数据从完整性、准确性、及时性三个方面开展质量评估，评估结果在全市通报。",
+     {("practiced", "built", None)}),
+    # the assessment named with the data in its own name
+    ("扬州市组织开展首轮政务数据治理考核，考核结果已在全市通报。", {("practiced", "built", None)}),
+])
+def test_quality_assessed_is_of_data(text, expected):
+    assert _findings(text, "扬州", "数据质量评价") == expected
