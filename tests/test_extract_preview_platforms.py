@@ -117,3 +117,21 @@ def test_scenarios_landed_in_other_words(text, expected):
 def test_scenarios_ahead_or_of_fusion_are_not_landed(text):
     rows = project_extractor().extract(text, "合肥")
     assert not {r.status for r in rows if r.indicator == "场景应用"} & {"built", "issued"}
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    # a definition holds a built word (支撑) that is no fact
+    ("城市大脑是城市治理现代化的重要支撑。", "城市运行平台"),
+    ("CIM是智慧城市建设的重要支撑。", "城市基础共性平台"),
+    # services for the centre's building, the centre as a body, a job's skills, an expert's view
+    ("市城市大脑指挥中心保洁服务采购公告\n\n一、项目名称：市城市大脑指挥中心保洁服务。",
+     "城市运行平台"),
+    ("温馨提示\n\n市数字城管监督指挥中心工作人员提醒市民，发现井盖缺失可拨打12319热线。",
+     "城市运行平台"),
+    ("招聘GIS开发工程师，熟悉时空大数据平台开发者优先。", "城市基础共性平台"),
+    ("专家认为，城市体征监测有助于提升城市安全韧性。", "城市生命体征"),
+    # a talk names the idea only
+    ("专家在讲座中介绍了未来社区的概念。", "数字化场景"),
+])
+def test_definitions_services_jobs_and_talks_credit_nothing(text, indicator):
+    assert _findings(text, indicator) == set()
