@@ -139,6 +139,8 @@ class Evidence:
     kind: str = ""
     repealed: bool = False
     evidence_date: str = ""
+    # the things the row's hits name, for a combine that counts named things (`names: true`)
+    names: tuple[str, ...] = ()
 
     def credit(self, shares: dict[str, float]) -> float:
         """Share of credit this row gives the city it was found for (0 if repealed)."""
@@ -227,6 +229,9 @@ class Extractor:
             ruleset.userdict, self.status.cue_words))
         self._attributors: dict[str, Attributor] = {}
         self._names = NameIndex(registry, common)
+        # indicators whose combine counts named things: only their hits are named
+        self._named = frozenset(ind.indicator for ind in ruleset.indicators
+                                if any(c.names for c in ind.combine))
 
     def attributor(self, city: str) -> Attributor:
         if city not in self._attributors:
@@ -273,15 +278,23 @@ class Extractor:
                                   narrow=bool(statuses))
                 if row is None:
                     continue
+                named = row.indicator in self._named and \
+                    not doc.title_span[0] <= start < doc.title_span[1]
                 if row.status not in statuses:
                     statuses[row.status] = len(rows)
+                    if named:
+                        row = replace(row, names=(_thing_name(doc.norm, sent, start, end + 1),))
                     rows.append(row)
                     anchors.append((sent[0], start,
                                     doc.title_span[0] <= start < doc.title_span[1]))
-                elif row.quantity is not None and rows[statuses[row.status]].quantity is None:
+                    continue
+                first = statuses[row.status]
+                if row.quantity is not None and rows[first].quantity is None:
                     # "“一件事一次办”改革，…等二十六项“一件事”": the number sits by a later hit.
-                    first = statuses[row.status]
                     rows[first] = replace(rows[first], quantity=row.quantity, unit=row.unit)
+                if named:  # "建成A中心和B创新园": a second thing of the same rule
+                    name = _thing_name(doc.norm, sent, start, end + 1)
+                    rows[first] = replace(rows[first], names=(*rows[first].names, name))
         self._follow_ups(doc, seen, rows, anchors)
         return rows, anchors
 
@@ -1275,13 +1288,53 @@ def _combined(group: list[Evidence], rules: IndicatorRules,
                 enough = set(combine.kinds) <= kinds
             else:
                 items = {_list_item(doc, r.start) for r in parts} - {None} if doc else set()
-                enough = max(len(kinds), len(items)) >= combine.min_kinds
+                named = _distinct_names(n for r in parts for n in r.names) \
+                    if combine.names else 0
+                enough = max(len(kinds), len(items), named) >= combine.min_kinds
             if parts and enough:
                 first = parts[0]
                 out.append(replace(first, level=combine.level, status=combine.status,
                                    rule_id=f"{rules.key}.combine.{combine.level}",
                                    confidence=min(r.confidence for r in parts), kind=""))
     return out
+
+
+# What ends the run of characters naming a thing before its keyword: punctuation, joiners,
+# 的, and the verbs that found or run it ("已建成投用嘉兴（上海）科技创新中心").
+_NAME_BREAK = re.compile(r".*(?:[,，、。;；:：“”\"'\s的和与及并]|建成|投用|投入运行|运行|设立|成立|"
+                         r"共建|揭牌|打造|组建|挂牌|启用|上线|依托|建设|落地|引进|拥有)")
+
+
+# The last character of a keyword that names a thing (中心, 平台, 实验室, 创新园, 研究院, 基地,
+# 飞地, 联合体, 联盟, 走廊, 交易所): only such hits name one; "共建的" names none.
+_THING_END = frozenset("心台室园院地体盟廊区所站库网厅港")
+# A thing described rather than named: counted, ranked or pointed at.
+_DESCRIBED = re.compile(r"首[个家批]|唯一|第[一二三]|[该此这]|[一两多][个家批类所]")
+
+
+def _thing_name(norm: str, sent: tuple[int, int], start: int, end: int) -> str:
+    """The name a hit gives its thing: the keyword and at least two words naming it just
+    before; "" when the keyword names no thing or nothing names it."""
+    if norm[end - 1] not in _THING_END:
+        return ""
+    before = norm[max(sent[0], start - 16):start]
+    item = _LIST_ITEM.match(before)  # "二是…", "（二）…": the item's number is no name
+    before = before[item.end():] if item and start - 16 <= sent[0] else before
+    cut = _NAME_BREAK.match(before)
+    own = before[cut.end():] if cut else before
+    if len(own) < 2 or _DESCRIBED.search(own):
+        return ""  # "这是惠州引进的首个跨市联合实验室": the thing told again, not another one
+    return own + norm[start:end]
+
+
+def _distinct_names(names) -> int:
+    """How many things the names stand for: a name inside another ("创新中心" in "嘉兴科技创新
+    中心") is the same thing told shorter."""
+    kept: list[str] = []
+    for name in sorted(set(names) - {""}, key=len, reverse=True):
+        if not any(name in longer for longer in kept):
+            kept.append(name)
+    return len(kept)
 
 
 def _list_item(doc: _Doc, pos: int) -> int | None:

@@ -29,7 +29,8 @@ _RULE_KEYS = {"id", "keywords", "all_of", "any_of", "all_groups", "none_of", "st
 SCOPES = ("sentence", "clause")
 NEAR_SIDES = ("after", "before", "both")
 _FILE_KEYS = {"indicator", "rules", "combine", "count", "note"}
-_COMBINE_KEYS = {"level", "status", "from_levels", "from_statuses", "min_kinds", "kinds", "note"}
+_COMBINE_KEYS = {"level", "status", "from_levels", "from_statuses", "min_kinds", "kinds", "names",
+                 "note"}
 _COUNT_KEYS = {"unit", "levels", "domains", "note"}
 _QUANTITY_KEYS = {"units", "unit", "max_distance", "sum"}
 _COMMON_KEYS = {"status_cues", "past_markers", "weak_planned_cues", "negation_cues",
@@ -87,6 +88,8 @@ class Combine:
     from_statuses: tuple[str, ...] = ("issued", "built")
     min_kinds: int = 2
     kinds: tuple[str, ...] = ()
+    # parts that name different things ("A中心和B创新园") count as that many, whatever their kind
+    names: bool = False
 
 
 @dataclass(frozen=True)
@@ -299,8 +302,11 @@ def _combine(c: _Check, node: Any, tertiary: Tertiary) -> Combine:
     for st in from_statuses:
         if st not in STATUSES:
             c.fail(node, f"combine: unknown status '{st}' (use {', '.join(STATUSES)})")
+    names = node.get("names", False)
+    if not isinstance(names, bool):
+        c.fail(node, "combine: 'names' must be true or false")
     return Combine(level, status, from_levels, from_statuses, min_kinds,
-                   c.strings(node, "kinds", "combine"))
+                   c.strings(node, "kinds", "combine"), names)
 
 
 def _count(c: _Check, node: Any, tertiary: Tertiary) -> CountSpec:

@@ -131,3 +131,39 @@ def test_a_later_clause_denying_the_thing_itself_speaks_for_it():
         text = f"芜湖市数字政府建设情况通报\n\n{sentence}。\n"
         assert _credited(text, "城市运行平台", "芜湖") == {("planned", "planned", "city")}, \
             sentence
+
+
+def _named_extractor(tmp_path):
+    """The project's rules with the cross-region combine counting named things."""
+    import shutil
+
+    from citydx.paths import PROJECT_ROOT
+    from citydx.registry import load_registry
+    from extractors.engine import Extractor
+    from extractors.rules import load_ruleset
+
+    folder = tmp_path / "extraction"
+    shutil.copytree(PROJECT_ROOT / "rules" / "extraction", folder)
+    path = folder / "cross_region_platforms.yaml"
+    text = path.read_text(encoding="utf-8")
+    marker = "    from_levels: [one_platform]\n    from_statuses: [built]\n    min_kinds: 2\n"
+    assert marker in text  # the combine this test extends
+    path.write_text(text.replace(marker, marker + "    names: true\n"), encoding="utf-8")
+    return Extractor(load_ruleset(folder), load_registry())
+
+
+def test_a_combine_with_names_counts_things_named_differently(tmp_path):
+    extractor = _named_extractor(tmp_path)
+
+    def levels(text: str) -> set[str]:
+        return {r.level for r in extractor.extract(text, "嘉兴")
+                if r.indicator == "跨区域协同创新平台" and r.status == "built"}
+
+    # Two centres named in two sentences of one paragraph: two platforms.
+    two = ("嘉兴区域协作动态\n\n嘉兴（上海）科技创新中心已投入运行，入驻企业46家。"
+           "与杭州共建的杭嘉数字经济联合实验室完成首批项目孵化。\n")
+    assert "multiple_platforms" in levels(two)
+    # One centre told again shorter, or described ("首个…实验室"), is still one.
+    one = ("嘉兴区域协作动态\n\n嘉兴与上海共同组建的沪嘉联合实验室日前揭牌，"
+           "这是嘉兴引进的首个跨市联合实验室。沪嘉联合实验室已入驻团队12个。\n")
+    assert levels(one) == {"one_platform"}

@@ -71,6 +71,9 @@ BAD = [
      "combine:\n  - level: built\n    status: built\n    from_levels: [nope]\n", 7,
      "combine: '智慧应急' has no level 'nope'"),
     ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
+     "combine:\n  - level: built\n    status: built\n    from_levels: [built]\n"
+     "    names: yes please\n", 7, "combine: 'names' must be true or false"),
+    ("indicator: 智慧应急\nrules:\n  - id: a\n    keywords: [x]\n    levels: {built: built}\n"
      "count:\n  unit: 个\n  levels: [built]\n  domains: {}\n", 7,
      "count: 'domains' must map each domain to its keywords"),
     ("indicator: 智慧应急\nrules: [\n", 3,
