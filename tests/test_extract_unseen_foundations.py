@@ -196,3 +196,24 @@ def test_personnel_remit_is_no_mention(text, indicator):
 ])
 def test_quality_assessed_is_of_data(text, expected):
     assert _findings(text, "扬州", "数据质量评价") == expected
+
+
+def test_platform_told_as_going_on_is_in_use():
+    # iterated with no cue of its own, then entries counted: platform and catalogue
+    text = ("一、夯实数据底座。一体化智能化公共数据平台持续迭代，累计归集数据超过180亿条；"
+            "全面完成全市公共数据目录编制，市县两级共梳理目录1.3万余条。")
+    assert _findings(text, "宁波", "数据资源体系") == {("platform_and_catalogue", "built", None)}
+
+
+def test_security_measure_covering_classification_is_dedicated():
+    # what the measure covers, in a clause of its own, leaves it a security measure
+    text = "市政府出台《贵阳市数据安全管理办法》，对数据分类分级、风险评估、安全审查作出专门规定。"
+    assert _findings(text, "贵阳", "数据安全保护") == {("dedicated_policy", "issued", None)}
+    # a classification guide named as such stays a classification policy
+    text = "市数据局印发《贵阳市公共数据安全分类分级指南》。"
+    assert _findings(text, "贵阳", "数据安全保护") == {("classification_policy", "issued", None)}
+
+
+def test_privacy_node_deployed_is_built():
+    text = "平台由市大数据局统一建设管理，部署了隐私计算节点，原始数据不出域，实现数据可用不可见。"
+    assert _findings(text, "温州", "数据流通基础设施") == {("built", "built", None)}
