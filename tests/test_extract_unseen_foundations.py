@@ -217,3 +217,10 @@ def test_security_measure_covering_classification_is_dedicated():
 def test_privacy_node_deployed_is_built():
     text = "平台由市大数据局统一建设管理，部署了隐私计算节点，原始数据不出域，实现数据可用不可见。"
     assert _findings(text, "温州", "数据流通基础设施") == {("built", "built", None)}
+
+
+def test_course_on_compiling_the_catalogue_is_no_catalogue():
+    # an item of a training notice's contents teaches the task
+    text = ("关于举办2024年全市公共数据工作业务培训班的通知\n一、培训内容\n"
+            "（二）公共数据目录编制与数据归集实务；\n（三）数据共享申请和使用流程操作。")
+    assert _findings(text, "泉州", "数据资源体系") == set()
