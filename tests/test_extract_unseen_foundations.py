@@ -224,3 +224,16 @@ def test_course_on_compiling_the_catalogue_is_no_catalogue():
     text = ("关于举办2024年全市公共数据工作业务培训班的通知\n一、培训内容\n"
             "（二）公共数据目录编制与数据归集实务；\n（三）数据共享申请和使用流程操作。")
     assert _findings(text, "泉州", "数据资源体系") == set()
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    # a notice's errand (a call for applications, a correction, a call for scenes) beside a
+    # cited title mentions nothing of the city's own
+    ("为落实《合肥市低空经济发展若干措施》，现组织开展2025年度低空经济项目申报工作。",
+     "数字低空基础设施"),
+    ("根据《合肥市公共数据质量管理办法》，现对各部门数据质量评价得分更正如下。", "数据质量评价"),
+    ("根据《关于推进政务数据与社会数据融合应用的实施意见》，现征集融合应用场景。",
+     "政社数据融合应用"),
+])
+def test_notice_errands_beside_a_cited_title(text, indicator):
+    assert _findings(text, "合肥", indicator) == set()
