@@ -135,3 +135,23 @@ def test_scenarios_ahead_or_of_fusion_are_not_landed(text):
 ])
 def test_definitions_services_jobs_and_talks_credit_nothing(text, indicator):
     assert _findings(text, indicator) == set()
+
+
+@pytest.mark.parametrize(("text", "indicator", "expected"), [
+    # a project reported as progressing, or a slogan for when it is built, is under way
+    ("市城市运行管理服务平台建设项目进展顺利\n\n目前已完成总体设计，计划明年上线。", "城市运行平台",
+     {("planned", "planned")}),
+    ("工作动态\n\n项目建成后，将实现城市运行“一屏观全域、一网管全城”。", "城市运行平台", set()),
+    # a centre that coordinates or is in charge acts as a body
+    ("工作动态\n\n全区已建立由区城运中心统筹、各街道协同的联动处置机制。", "城市运行平台", set()),
+    # the link tried out beside a word that looks ahead is a plan; rolled out alone it runs
+    ("工作安排\n\n在两个区试点推行“网格+执法”模式，将研究建设网格与执法联动平台。", "基层执法平台",
+     {("planned", "planned")}),
+    ("工作动态\n\n今年全市推开“网格+执法”模式，累计处置违法线索1200条。", "基层执法平台",
+     {("built", "built")}),
+    # implementing the action since it began is work done, not a policy issued
+    ("工作动态\n\n我市实施“数据要素×”行动以来，已在工业制造、交通运输等5个领域落地一批应用场景。",
+     "场景应用", {("applied", "built")}),
+])
+def test_progress_coordination_pilots_and_actions(text, indicator, expected):
+    assert _findings(text, indicator) == expected
