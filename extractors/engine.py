@@ -573,7 +573,9 @@ class Extractor:
         drafted = any(v in near for v in _DRAFTING) or self._planned_before(norm, sent[0], bracket)
         # "《…办法》已报市政府审议，将于下月正式印发": a step under way or an issue ahead
         rest = norm[close + 1:sent[1]]
-        drafted = drafted or bool(self.status.words(rest[:24]) & self.status.pending) \
+        # …but not a step of another thing after "》，" ("根据《…》，现启动…申报工作")
+        own = re.split(r"[,，:：]", rest[:24], maxsplit=1)[0]
+        drafted = drafted or bool(self.status.words(own) & self.status.pending) \
             or bool(_WILL_ISSUE_AFTER.match(rest))
         return ["planned"] if drafted else []
 
@@ -590,6 +592,8 @@ class Extractor:
             return before
         if any(v in norm[end:end + 6] for v in (*_DRAFTING, "征求意见")):
             return ["planned"]  # "…管理办法起草工作进展", "…办法（征求意见稿）"
+        if self.status.carried_plan(norm, sent[0], start, end):
+            return ["planned"]  # "今年，我们将建成…平台，出台…管理办法": 将 governs the list
         after = norm[end:_clause(norm, sent, start, end)[1]]
         if self.status.words(after) & self.status.pending:
             return ["planned"]

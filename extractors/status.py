@@ -317,6 +317,23 @@ class StatusDetector:
                 return True
         return False
 
+    def carried_plan(self, norm: str, sent_start: int, hit_start: int, hit_end: int) -> bool:
+        """A plan word in an earlier clause still governs the hit's clause, which has no past
+        marker of its own ("将建成…平台，出台…办法"); a purpose clause opening the sentence
+        ("为加快…，") governs nothing."""
+        clause_start = max(norm.rfind(ch, sent_start, hit_start) for ch in CLAUSE_BREAKS) + 1
+        if clause_start <= sent_start:
+            return False
+        opening = sent_start
+        purpose = _PURPOSE.match(norm, sent_start, clause_start)
+        if purpose:
+            opening = purpose.end()
+        ends = [norm.find(ch, hit_end) for ch in CLAUSE_BREAKS]
+        clause_end = min([e for e in ends if e >= 0] or [len(norm)])
+        clause = norm[clause_start:clause_end]
+        return clause_start > opening and not _past(clause, self.past) \
+            and self._carried_to(norm, opening, clause_start)
+
     def candidates(self, words: set[str]) -> list[str]:
         """Statuses the words support, most specific first; [] when they hold no cue."""
         if words & self.negation:

@@ -167,3 +167,25 @@ def test_a_combine_with_names_counts_things_named_differently(tmp_path):
     one = ("嘉兴区域协作动态\n\n嘉兴与上海共同组建的沪嘉联合实验室日前揭牌，"
            "这是嘉兴引进的首个跨市联合实验室。沪嘉联合实验室已入驻团队12个。\n")
     assert levels(one) == {"one_platform"}
+
+
+def test_a_plan_word_governs_a_fixed_status_keyword_later_in_its_list():
+    # 将 opens the list: the measure "出台" in the next clause is still to come.
+    text = ("芜湖市2024年政府工作报告（摘要）\n\n"
+            "今年，我们将建成城市运行管理服务平台，出台公共数据授权运营管理办法。\n")
+    statuses = {st for _, st, _ in _credited(text, "公共数据授权运营", "芜湖")}
+    assert not statuses & {"issued", "built"}
+    # A clause told as done keeps its fact.
+    done = ("芜湖市数据工作动态\n\n"
+            "今年，我们将建成城市运行管理服务平台，已出台公共数据授权运营管理办法。\n")
+    assert ("measures_issued", "issued", "city") in _credited(done, "公共数据授权运营", "芜湖")
+
+
+def test_work_in_hand_is_a_plan():
+    # An application in hand and equipment still being fitted: the thing is not there yet.
+    for sentence, indicator in (
+            ("数据交易中心申报工作正在推进中", "数商发展"),
+            ("智算中心项目已完成主体工程建设，设备正在安装调试", "算力基础设施")):
+        text = f"芜湖市数据工作动态\n\n{sentence}。\n"
+        got = {st for _, st, _ in _credited(text, indicator, "芜湖")}
+        assert got == {"planned"}, sentence
