@@ -237,3 +237,9 @@ def test_course_on_compiling_the_catalogue_is_no_catalogue():
 ])
 def test_notice_errands_beside_a_cited_title(text, indicator):
     assert _findings(text, "合肥", indicator) == set()
+
+
+def test_measure_still_at_a_stage_before_issue_is_not_issued():
+    text = "据悉，我市公共数据管理办法目前仍在调研论证阶段。"
+    found = _findings(text, "苏州", "基础制度建设")
+    assert found and all(status != "issued" for _, status, _ in found)
