@@ -33,6 +33,11 @@ _PARTNER_MARKS = ("与", "同", "联合", "携手", "对接", "会同", "会见"
 # actor; "学习杭州城市大脑建设经验" names the model's thing, which stays the model's.
 _MODEL_BEFORE = ("学习", "借鉴", "参照", "参考", "对标", "复制", "学习借鉴", "对标学习")
 _MODEL_AFTER = re.compile(r"(市|省)?(的)?(成功|先进|好的|有益)?(经验|做法|模式|理念)")
+# A list a national or provincial body publishes ("公布…典型案例名单") and the selection of one
+# named later in the sentence ("芜湖市报送的…项目成功入选").
+_PUBLISHED_LIST = re.compile(r"(公布|发布|公示|印发|确定|评选出)[^,，。;；]{0,30}?"
+                             r"(名单|案例|试点|示范|榜单|清单|项目)")
+_SELECTED = re.compile(r"入选|获评|获批|上榜|列入|被评为|被认定|被确定|获得")
 _JOINT_VERBS = ("共建", "共同", "联合", "合作", "携手", "协同建设")
 # A sentence that names a change ("新增9个", "由145家增至186家") holds a step and a total.
 _INCREMENT_WORDS = ("新增", "增加", "新推出", "新引入", "新入驻", "新培育", "新认定", "净增",
@@ -693,6 +698,16 @@ class Extractor:
             return doc.attribution
         last = before[-1]
         first = before[0]
+        if last.attribution in (NATIONAL, PROVINCE) and \
+                _PUBLISHED_LIST.search(doc.norm, sent_start + last.end, hit + 12):
+            # "国家数据局公布…典型案例，芜湖市报送的…项目成功入选": the judge publishes the
+            # list; the one selected is who did the thing
+            end = doc.sentence(sent_start)[1]
+            chosen = [m for m in doc.mentions[key] if m.start >= hit - sent_start
+                      and m.attribution == CITY
+                      and _SELECTED.search(doc.norm, sent_start + m.end, end)]
+            if chosen:
+                return CITY
         if last.generic and doc.author in (OTHER_CITY, PROVINCE, NATIONAL):
             return doc.author  # "本市…" in 无锡's measures on 常州's portal is 无锡
         if last.generic and len(before) > 1 and before[-2].attribution == OTHER_CITY and \

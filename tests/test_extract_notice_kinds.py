@@ -189,3 +189,13 @@ def test_work_in_hand_is_a_plan():
         text = f"芜湖市数据工作动态\n\n{sentence}。\n"
         got = {st for _, st, _ in _credited(text, indicator, "芜湖")}
         assert got == {"planned"}, sentence
+
+
+def test_the_one_selected_from_a_published_list_is_the_actor():
+    # The national body publishes the list; the city named later as selected did the thing.
+    text = ("芜湖市数据工作动态\n\n国家数据局近日公布首批“数据要素×”典型案例，"
+            "芜湖市报送的智慧物流项目成功入选。\n")
+    assert {at for _, _, at in _credited(text, "场景应用", "芜湖")} == {"city"}
+    # With no one of the city selected, the list stays the national body's.
+    other = text.replace("芜湖市报送的智慧物流项目成功入选", "涵盖工业制造、交通运输等12个领域")
+    assert _credited(other, "场景应用", "芜湖") == set()
