@@ -28,8 +28,10 @@ def _findings(text: str, city: str, indicator: str) -> set[tuple]:
     ("目前全市已建成智能算力1.2EFLOPS，另有超算中心提供算力20P，算力规模居全省前列。", 1220.0),
     # a total given beside the parts is the figure, never added to them
     ("全市算力规模达到1500P，智能算力1200P，通用算力300P。", 1500.0),
-    # a growth figure is a step, not a part: the 600 P there now, not 600 + 200 + 100
+    # a growth figure is a step, not a part: the 600 P there now, not 600 + 200
     ("目前智能算力已达600P，较去年增长200P。", 600.0),
+    # a phase just begun is no part of what runs: 100 P, not 100 + 200
+    ("智算中心一期100P已投运，二期200P已开工建设。", 100.0),
 ])
 def test_compute_kinds_summed(text, expected):
     assert _findings(text, "南京", "算力基础设施") == {("built", "built", expected)}
