@@ -155,3 +155,22 @@ def test_definitions_services_jobs_and_talks_credit_nothing(text, indicator):
 ])
 def test_progress_coordination_pilots_and_actions(text, indicator, expected):
     assert _findings(text, indicator) == expected
+
+
+@pytest.mark.parametrize(("text", "indicator", "expected"), [
+    # a scheme for founding the company still under review is an intent
+    ("工作动态\n\n组建城市运营公司的方案已报市政府审定。", "政企合作机制",
+     {("mentioned", "planned")}),
+    # a governance platform under a name of its own is the grassroots one when the grid uses it
+    ("工作动态\n\n我市已建成覆盖市县镇村四级的“微网实格”智慧治理平台，网格员通过手机上报事件。",
+     "基层治理平台", {("built", "built")}),
+    ("工作动态\n\n计划建设“e治理”平台，网格员可在线上报问题。", "基层治理平台",
+     {("planned", "planned")}),
+    ("工作动态\n\n我市建成“一网统管”城市治理平台，网格员发现问题可一键上报。", "基层治理平台",
+     set()),
+    # the platform's machine room or a call for needs names no platform at work
+    ("停电通知\n\n因设备检修，城市大脑机房将于本周六停电。", "城市运行平台", set()),
+    ("通知\n\n请各单位于周五前将城市大脑应用需求报送至市数据局。", "城市运行平台", set()),
+])
+def test_schemes_own_names_and_rooms(text, indicator, expected):
+    assert _findings(text, indicator) == expected
