@@ -245,3 +245,16 @@ def test_measure_still_at_a_stage_before_issue_is_not_issued():
     text = "据悉，我市公共数据管理办法目前仍在调研论证阶段。"
     found = _findings(text, "苏州", "基础制度建设")
     assert found and all(status != "issued" for _, status, _ in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a pushing verb heading outcomes after a colon: a product launched is the fusion done
+    ("我市推动政务数据与社会数据融合应用：将企业纳税数据与银行信贷数据融合，推出线上融资产品。",
+     ("applied", "built")),
+    # the same list looking ahead is a task
+    ("下一步，我市将推动政务数据与社会数据融合应用：计划将纳税数据与银行信贷数据融合，推出融资产品。",
+     ("mentioned", "mentioned")),
+])
+def test_fusion_outcomes_listed_after_a_colon(text, expected):
+    found = {(level, status) for level, status, _ in _findings(text, "嘉兴", "政社数据融合应用")}
+    assert found == {expected}
