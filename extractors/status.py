@@ -69,6 +69,8 @@ _DENIER = re.compile(r"\s*(但是?|然而|不过|而|可)?\s*(我市|本市|全�
                      r"\s*(目前|当前|至今|仍然?|还|均|也)?\s*")
 _DENIED_REST = re.compile(r"\s*(了)?\s*((相关|该|此|上述|专门的?|对应的?|这[类项个])"
                           rf"[\u4e00-\u9fff]{{0,10}}|{_GENERIC_NOUN})?\s*$")
+# The thing a clause's subject relies on or is built on: "依托…平台建设", "基于…平台开发".
+_RELIED_ON = re.compile(r"(依托|基于|借助|依靠|利用|接入)[^,，:：;；。]{0,16}$")
 # Adverbs and prepositions after 将 in the sense of "will": "将于", "将在年内", "将为企业".
 # "为加快推进城市治理现代化，平台统筹调度…": a purpose clause opening the sentence says why,
 # so its plan words are no status of the clauses after it.
@@ -425,6 +427,10 @@ class StatusDetector:
         clause_end = min([e for e in ends if e >= 0] or [sent_end])
         clause = norm[clause_start:hit_start] + " " + norm[hit_end:clause_end]
         words = self.words(clause)
+        if _RELIED_ON.search(norm, clause_start, hit_start):
+            # "该平台依托全县基层治理平台建设": the building is the subject's; the thing relied
+            # on is there already, its status told elsewhere ("后者自2022年投入使用以来")
+            words -= self.weak
         found = self.candidates(words)
         if (not found or found == ["planned"] and not words & self.planned) \
                 and self._denied_later(norm, clause_end, sent_end):

@@ -199,3 +199,10 @@ def test_the_one_selected_from_a_published_list_is_the_actor():
     # With no one of the city selected, the list stays the national body's.
     other = text.replace("芜湖市报送的智慧物流项目成功入选", "涵盖工业制造、交通运输等12个领域")
     assert _credited(other, "场景应用", "芜湖") == set()
+
+
+def test_a_thing_relied_on_is_not_planned_by_the_subjects_building():
+    # "依托X建设": the building is the subject's; X's own status is told after it.
+    text = ("沭阳县数字治理动态\n\n该平台依托全县基层社会治理综合信息平台建设，"
+            "后者自2022年投入使用以来，已覆盖全县40个乡镇。\n")
+    assert _credited(text, "基层治理平台", "宿迁") == {("built", "built", "city")}
