@@ -174,3 +174,17 @@ def test_progress_coordination_pilots_and_actions(text, indicator, expected):
 ])
 def test_schemes_own_names_and_rooms(text, indicator, expected):
     assert _findings(text, indicator) == expected
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    # a firm's or a hospital's own operation system is not the city's
+    ("工作动态\n\n某物流企业构建数字化运营体系，实现降本增效。", "运营体系建设"),
+    ("工作动态\n\n市人民医院建立智慧医院运营管理体系。", "运营体系建设"),
+    # a company's managers, party organs or business news say nothing of its founding
+    ("工作动态\n\n市大数据集团副总经理接受记者采访，介绍了公司近期经营情况。", "政企合作机制"),
+    ("工作动态\n\n市大数据集团党委召开理论学习中心组学习会。", "政企合作机制"),
+    # the nation's programme named after real-scene 3D is no platform of the city
+    ("工作动态\n\n实景三维中国建设是国家重大工程。", "城市基础共性平台"),
+])
+def test_other_owners_and_company_news_credit_nothing(text, indicator):
+    assert _findings(text, indicator) == set()
