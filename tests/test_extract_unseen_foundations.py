@@ -258,3 +258,12 @@ def test_measure_still_at_a_stage_before_issue_is_not_issued():
 def test_fusion_outcomes_listed_after_a_colon(text, expected):
     found = {(level, status) for level, status, _ in _findings(text, "嘉兴", "政社数据融合应用")}
     assert found == {expected}
+
+
+def test_circulation_facilities_denied_as_a_whole():
+    # the denial speaks for its whole sentence, so the plan told beside it is not a finding
+    text = "我市数据流通基础设施建设仍是空白，隐私计算平台尚处于谋划阶段。"
+    assert _findings(text, "合肥", "数据流通基础设施") == {("built", "negated", None)}
+    # named as a field of work, the whole is a topic: nothing
+    text = "要加强数据流通基础设施建设，推动数据要素流通。"
+    assert _findings(text, "合肥", "数据流通基础设施") == set()
