@@ -95,7 +95,7 @@ _SENTENCE_END_REVERSED = _SENTENCE_END
 # How a numbered item opens: "（一）", "二、", "3．".
 _NUMBERING = r"[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．]"
 # "（一）数据要素×工业制造。", "二、算力设施。": a short numbered heading ending its own sentence.
-_ITEM_HEADING = re.compile(rf"\s*({_NUMBERING})[^,，;；:：]{{2,20}}$")
+_ITEM_HEADING = re.compile(rf"\s*({_NUMBERING}|[一二三四五六七八九十]+是)[^,，;；:：]{{2,20}}$")
 _LIST_ITEM = re.compile(rf"\s*([一二三四五六七八九十]+是|{_NUMBERING}|[-•·])")
 # A table row whose item is not there yet: "拟上线", "建设中", "未上线".
 _NOT_YET = re.compile(r"计划|拟|将于|未|在建|建设中|筹建|谋划|待上线")
@@ -549,8 +549,15 @@ class Extractor:
         if sent[1] + 1 >= len(doc.norm) or doc.norm[sent[1]] == "\n":
             return []
         following = doc.sentence(sent[1] + 1)
-        found = self.status.candidates(self.status.words(doc.norm[following[0]:following[1]]))
+        words = self.status.words(doc.norm[following[0]:following[1]])
+        found = self.status.candidates(words)
         past = self.status.clause_is_past(doc.norm, *following, following[0], following[0])
+        if found[:1] in (["built"], ["issued"]):
+            # read as a hit at its start would be: "…项目已于8月开工，…建成后将形成…" is a plan
+            found = self.status.detect(doc.norm, *following, following[0], following[0])
+        if found[:1] == ["planned"] and words & (self.status.planned - self.status.weak):
+            # "一是公共数据授权运营平台。平台建设项目已完成招标，计划明年一季度上线。"
+            return ["planned", "mentioned"]
         return found if found[:1] in (["built"], ["issued"]) and past else []
 
     def _title_statuses(self, doc: _Doc, sent: tuple[int, int], bracket: int, end: int,

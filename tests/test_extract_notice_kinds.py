@@ -206,3 +206,15 @@ def test_a_thing_relied_on_is_not_planned_by_the_subjects_building():
     text = ("沭阳县数字治理动态\n\n该平台依托全县基层社会治理综合信息平台建设，"
             "后者自2022年投入使用以来，已覆盖全县40个乡镇。\n")
     assert _credited(text, "基层治理平台", "宿迁") == {("built", "built", "city")}
+
+
+def test_an_item_heading_takes_the_plan_its_body_tells():
+    # "一是X。" names the thing; the next sentence says it is still to come.
+    text = ("银川市推进数据要素重点项目建设\n\n今年以来，银川市谋划实施了一批重点项目。\n"
+            "一是公共数据授权运营平台。平台建设项目已于9月完成公开招标，目前进入开发阶段，"
+            "计划明年一季度上线。\n")
+    assert _credited(text, "公共数据授权运营", "银川") == {("platform_planned", "planned", "city")}
+    # A body sentence telling the thing runs still gives the heading its fact.
+    done = text.replace("平台建设项目已于9月完成公开招标，目前进入开发阶段，计划明年一季度上线",
+                        "平台已于9月上线运行，累计开发数据产品36个")
+    assert ("platform_built", "built", "city") in _credited(done, "公共数据授权运营", "银川")
