@@ -188,3 +188,18 @@ def test_schemes_own_names_and_rooms(text, indicator, expected):
 ])
 def test_other_owners_and_company_news_credit_nothing(text, indicator):
     assert _findings(text, indicator) == set()
+
+
+@pytest.mark.parametrize(("text", "indicator", "expected"), [
+    # advice with no one to act and no date is a member's view, not the city's plan
+    ("政协提案\n\n委员建议：我市应尽快建设基层治理综合信息平台，打通数据壁垒。", "基层治理平台",
+     set()),
+    ("政协提案\n\n委员建议在全市推广“网格+执法”模式。", "基层执法平台", set()),
+    # advice naming who acts and by when is a plan; what was done about advice is a fact
+    ("调研报告\n\n调研组建议由市综合执法局牵头，年内建成“网格+执法”联动平台。", "基层执法平台",
+     {("planned", "planned")}),
+    ("建议答复\n\n针对代表建议，我市已于去年建成基层治理综合信息平台。", "基层治理平台",
+     {("built", "built")}),
+])
+def test_grassroots_platforms_advised(text, indicator, expected):
+    assert _findings(text, indicator) == expected
