@@ -106,7 +106,8 @@ _HEADING = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]\s*(?P<tex
                       r"(?:[。：:]|$)", re.M)
 _PLAN_HEADING = re.compile(r"主要任务|重点任务|主要目标|总体目标|发展目标|下一步|下步|工作思路|"
                            r"工作安排|工作打算|工作计划|目标任务|工作重点|重点工作")
-_PLAN_TITLE = re.compile(r"(工作要点|行动计划|行动方案|实施方案|建设方案|工作方案|工作计划|规划)"
+_PLAN_TITLE = re.compile(r"(工作要点|行动计划|行动方案|实施方案|建设方案|工作方案|工作计划|规划|"
+                         r"工作思路|工作安排|工作打算|工作重点|重点工作安排)"
                          r"([(（][^)）]{0,12}[)）])?》?(的通知)?$")
 # "我市印发数字经济发展规划", "…实施方案出台": a news headline reports the plan's issue; its body
 # is news of what exists, not the plan's own list of tasks ("关于印发《…》的通知" is the plan).
@@ -898,12 +899,24 @@ def _claimable(word: str, owners: set[str], keywords: dict[str, list[int]], rule
                for other, indexes in keywords.items())
 
 
+# A sentence announcing the tasks that follow: "将重点抓好以下工作", "主要任务如下：".
+_TASKS_AHEAD = re.compile(r"(将|要|拟|计划)[^。\n]{0,20}?(抓好|做好|推进|实施|开展|落实|完成)"
+                          r"(以下|如下|下列)[^。\n]{0,10}?(工作|任务|事项)|"
+                          r"(主要任务|重点任务|工作安排|工作打算)(如下|是)")
+
+
 def _plan_sections(norm: str) -> tuple[tuple[int, int], ...]:
     """Spans of the text under a heading of tasks or aims, up to the next numbered heading.
 
     Looks for the task words first: most texts hold none, and then no line is examined.
     """
     out: list[tuple[int, int]] = []
+    for lead in _TASKS_AHEAD.finditer(norm):
+        # "2025年，我局将重点抓好以下工作。": the lines after it list tasks, to the next heading
+        end = _SENTENCE_END.search(norm, lead.end())
+        start = end.end() if end else len(norm)
+        following = _HEADING.search(norm, start)
+        out.append((start, following.start() if following else len(norm)))
     for word in _PLAN_HEADING.finditer(norm):
         if out and word.start() < out[-1][1]:
             continue

@@ -218,3 +218,17 @@ def test_an_item_heading_takes_the_plan_its_body_tells():
     done = text.replace("平台建设项目已于9月完成公开招标，目前进入开发阶段，计划明年一季度上线",
                         "平台已于9月上线运行，累计开发数据产品36个")
     assert ("platform_built", "built", "city") in _credited(done, "公共数据授权运营", "银川")
+
+
+def test_tasks_announced_or_headed_as_a_work_outline_are_a_plan():
+    tasks = "出台公共数据授权运营管理办法，建成授权运营平台。\n"
+    for text in ("芜湖市数据资源局2025年工作思路\n\n2025年，我局将围绕数字芜湖建设开展工作。\n"
+                 + tasks,
+                 "芜湖市数据资源局近期工作动态\n\n今年以来，我局已建成城市运行管理服务平台。"
+                 "下一阶段，我局将重点抓好以下工作：\n" + tasks):
+        statuses = {st for _, st, _ in _credited(text, "公共数据授权运营", "芜湖")}
+        assert statuses and not statuses & {"issued", "built"}, text
+    # What the announcement follows is done: it stays built.
+    text = ("芜湖市数据资源局近期工作动态\n\n今年以来，我局已建成城市运行管理服务平台。"
+            "下一阶段，我局将重点抓好以下工作：\n" + tasks)
+    assert ("city_brain", "built", "city") in _credited(text, "城市运行平台", "芜湖")
