@@ -267,3 +267,16 @@ def test_circulation_facilities_denied_as_a_whole():
     # named as a field of work, the whole is a topic: nothing
     text = "要加强数据流通基础设施建设，推动数据要素流通。"
     assert _findings(text, "合肥", "数据流通基础设施") == set()
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    # what someone hopes the city will do is no fact of the city's
+    ("某企业负责人表示，希望政府出台低空经济支持政策。", "数字低空基础设施"),
+    ("企业代表希望我市尽快出台公共数据管理办法。", "基础制度建设"),
+    ("政协委员呼吁建成城市级物联感知平台。", "物联感知体系"),
+    ("多家企业期待市里出台数据安全管理办法，明确数据使用边界。", "数据安全保护"),
+    ("企业家希望市政府建成智算中心，降低用算成本。", "算力基础设施"),
+])
+def test_a_wish_is_no_fact(text, indicator):
+    found = _findings(text, "合肥", indicator)
+    assert all(status not in ("issued", "built") for _, status, _ in found)
