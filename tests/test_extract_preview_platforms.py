@@ -203,3 +203,18 @@ def test_other_owners_and_company_news_credit_nothing(text, indicator):
 ])
 def test_grassroots_platforms_advised(text, indicator, expected):
     assert _findings(text, indicator) == expected
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    # a research group's or an expert's advice ("课题组建议" holds no 组建) is no fact or plan
+    ("调研报告\n\n课题组建议我市围绕工业制造等领域打造“数据要素×”应用场景。", "场景应用"),
+    ("调研报告\n\n专家建议我市构建数据、设施、服务一体化运营体系。", "运营体系建设"),
+])
+def test_advice_on_scenarios_and_operation(text, indicator):
+    assert _findings(text, indicator) == set()
+
+
+def test_suggestions_of_citizens_still_feed_the_operation():
+    text = ("工作动态\n\n我市已建立数据、设施、服务一体化运营体系，市民和企业的意见建议每月汇总，"
+            "纳入运营单位考核。")
+    assert ("with_feedback", "built") in _findings(text, "运营体系建设")
