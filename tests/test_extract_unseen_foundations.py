@@ -280,3 +280,14 @@ def test_circulation_facilities_denied_as_a_whole():
 def test_a_wish_is_no_fact(text, indicator):
     found = _findings(text, "合肥", indicator)
     assert all(status not in ("issued", "built") for _, status, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    # a holder's data or trade fused with a technology or another trade, no government side
+    "市通信管理局联合三大运营商推进5G融合应用，建成5G基站1.2万个。",
+    "市电力公司建成电力大数据平台，推动电力数据在电网调度中的融合应用。",
+    "某银行运用大数据技术实现线上融合应用，客户数增长20%。",
+    "推动数实融合，银行业在供应链金融领域实现应用。",
+])
+def test_fusion_needs_a_government_side(text):
+    assert _findings(text, "合肥", "政社数据融合应用") == set()
