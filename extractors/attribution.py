@@ -69,6 +69,9 @@ class NameIndex:
                 owners.setdefault(district, []).append(city)
         for district, cities in owners.items():  # 鼓楼区 is 南京's and 福州's
             vocab[district] = ("place", tuple(cities))
+        for place in common.other_places:  # "马鞍山市": no assessed city
+            if place.removesuffix("市") not in city_names and place not in vocab:
+                vocab[place] = ("place", ())  # a district's own name stays its city's
         for city in city_names:
             vocab[city] = ("place", (city,))
         for word in _OWN_WORDS:

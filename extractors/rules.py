@@ -37,7 +37,7 @@ _COMMON_KEYS = {"status_cues", "past_markers", "weak_planned_cues", "negation_cu
                 "issuing_verbs", "national_bodies", "province_bodies", "districts",
                 "skip_sentence_cues", "clause_only_cues", "intent_cues", "not_cues", "note",
                 "weak_past_markers", "preparatory_steps", "pending_cues", "repeal_verbs",
-                "topic_cues"}
+                "topic_cues", "other_places"}
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,8 @@ class CommonRules:
     pending_cues: tuple[str, ...] = ()
     repeal_verbs: tuple[str, ...] = ()
     topic_cues: tuple[str, ...] = ()
+    # cities outside the assessment (马鞍山, 柳州): places whose work is never the portal city's
+    other_places: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -375,6 +377,7 @@ def load_common(path: Path) -> CommonRules:
         pending_cues=c.strings(data, "pending_cues", "common rules"),
         repeal_verbs=c.strings(data, "repeal_verbs", "common rules"),
         topic_cues=c.strings(data, "topic_cues", "common rules"),
+        other_places=c.strings(data, "other_places", "common rules"),
     )
 
 

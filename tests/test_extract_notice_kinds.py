@@ -87,7 +87,7 @@ def test_what_a_study_tour_sees_is_the_hosts():
     # or heard of are 杭州's. The city's own resolve (我市) stays the city's.
     text = ("市数据局赴杭州学习考察数字化改革工作\n\n"
             "近日，市数据局组织考察团赴杭州学习考察。考察团参观了城市大脑运营指挥中心，"
-            "详细了解了城市运行管理服务平台的建设运营情况。\n"
+            "了解到城市大脑已接入部门系统300多个。\n"
             "考察团表示，将认真学习借鉴杭州经验，加快推进我市城市大脑建设。\n")
     assert _credited(text, "城市运行平台", "芜湖") == {("planned", "planned", "city")}
     # A tour of the city's own district is the city's.
@@ -232,3 +232,14 @@ def test_tasks_announced_or_headed_as_a_work_outline_are_a_plan():
     text = ("芜湖市数据资源局近期工作动态\n\n今年以来，我局已建成城市运行管理服务平台。"
             "下一阶段，我局将重点抓好以下工作：\n" + tasks)
     assert ("city_brain", "built", "city") in _credited(text, "城市运行平台", "芜湖")
+
+
+def test_a_city_outside_the_assessment_is_another_city():
+    # 马鞍山 is no assessed city: its exchange is not 芜湖's; 中山 is assessed and stays itself.
+    text = "芜湖市数字化发展对标分析\n\n周边的马鞍山市数据交易中心已挂牌运营。\n"
+    assert _credited(text, "数商发展", "芜湖") == set()
+    own = "芜湖市数据工作动态\n\n我市数据交易中心已挂牌运营。\n"
+    assert _credited(own, "数商发展", "芜湖") == {("ecosystem", "built", "city")}
+    zhongshan = ("中山市政务动态\n\n"
+                 "中山市政务服务中心推出企业全生命周期增值服务，已上线增值服务专窗12个。\n")
+    assert {at for _, _, at in _credited(zhongshan, "政务增值化服务", "中山")} == {"city"}
