@@ -218,3 +218,13 @@ def test_suggestions_of_citizens_still_feed_the_operation():
     text = ("工作动态\n\n我市已建立数据、设施、服务一体化运营体系，市民和企业的意见建议每月汇总，"
             "纳入运营单位考核。")
     assert ("with_feedback", "built") in _findings(text, "运营体系建设")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a demonstration watched on a visit shows the platform running; the visit is only a topic
+    ("调研\n\n调研组在中心大厅观看了全区“一网统管”平台演示。", {("unified_platform", "built")}),
+    # a firm's product shown at an expo is not the city's platform
+    ("展会\n\n在数字经济博览会上，某公司演示了城市大脑解决方案。", set()),
+])
+def test_platform_demonstrated_or_visited(text, expected):
+    assert _findings(text, "城市运行平台") == expected
