@@ -165,6 +165,7 @@ class StatusDetector:
         self._factory = tokenizer_factory
         self._tokenizer = None
         self._cache: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+        self._words: OrderedDict[str, frozenset[str]] = OrderedDict()
         self._cache_size = cache_size
 
     @property
@@ -191,8 +192,19 @@ class StatusDetector:
             self._cache.popitem(last=False)
         return tokens
 
-    def words(self, text: str) -> set[str]:
-        """Cue words in text: longest matches; one-character cues only as whole jieba words."""
+    def words(self, text: str) -> frozenset[str]:
+        """Cue words in text: longest matches; one-character cues only as whole jieba words.
+
+        Asked again and again of the same sentence and clause (once per rule that hit there),
+        so the answers of recent texts are kept."""
+        found = self._words.get(text)
+        if found is None:
+            found = self._words[text] = frozenset(self._scan_words(text))
+            if len(self._words) > self._cache_size:
+                self._words.popitem(last=False)
+        return found
+
+    def _scan_words(self, text: str) -> set[str]:
         found: set[str] = set()
         taken = -1
         quoted = [m.span() for m in _QUOTED.finditer(text)]
