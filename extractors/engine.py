@@ -310,8 +310,11 @@ class Extractor:
         to the thing the sentence before named (该平台, 此中心, 相关措施) tells that thing's status,
         and the thing stays whose it was. The pointer's noun must be of the thing's kind (a
         platform or body for a platform, a measure for a measure)."""
+        if not seen:
+            return
         norm = doc.norm
-        for m in _BACK_REFERENCE.finditer(norm):
+        # a pointer can only point back to a sentence with a hit, so none before the first
+        for m in _BACK_REFERENCE.finditer(norm, min(s0 for _, s0 in seen)):
             sent = doc.sentence(m.start())
             if sent[0] == 0 or self._skipped(doc, sent):
                 continue

@@ -88,7 +88,7 @@ def parse_metadata(text: str, max_lines: int = 20) -> DocumentMeta:
     """Read the metadata block at the top, then fill gaps from the sign-off at the end."""
     meta = DocumentMeta()
     offset = 0
-    for i, line in enumerate(text.split("\n")):
+    for i, line in enumerate(text.split("\n", max_lines)):  # the top lines only
         if i >= max_lines:
             break
         if ":" not in line and "：" not in line:
@@ -124,7 +124,7 @@ def parse_metadata(text: str, max_lines: int = 20) -> DocumentMeta:
 
 def _sign_off(text: str, meta: DocumentMeta) -> None:
     """The last lines: '杭州市人民政府办公厅' then '2024年3月5日' (either may be missing)."""
-    lines = [ln.strip() for ln in text.rstrip().split("\n")[-8:] if ln.strip()]
+    lines = [ln.strip() for ln in text.rstrip().rsplit("\n", 8)[-8:] if ln.strip()]
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
         if len(line) > 24 or "年" not in line and "-" not in line:
