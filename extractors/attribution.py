@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from citydx.registry import Registry
+from extractors.keyword_scan import KeywordScanner
 from extractors.normalize import normalize_for_matching
 from extractors.rules import CommonRules
 
@@ -111,7 +112,8 @@ class Attributor:
         """Longest non-overlapping mentions in a normalised text, left to right."""
         found: list[Mention] = []
         not_names = False
-        for end, (length, kind, owner) in self.names.automaton.iter(norm):
+        for start, stop, (kind, owner) in self.names.automaton.hits(norm):
+            end, length = stop - 1, stop - start
             if "公司" in norm[end + 1:end + 5]:
                 continue  # "中国联通江苏公司" names a company, not the province
             if kind == "place" and norm[end] == "区" and norm[end + 1:end + 2] == "域":
@@ -123,7 +125,6 @@ class Attributor:
                 continue
             attribution = self._attribution(kind, owner)
             not_names = not_names or not attribution
-            start = end - length + 1
             mention = Mention(start, end + 1, attribution, kind == _OWN)
             if kind == _OWN and found and found[-1].end == start and not found[-1].generic:
                 # "杭州市数据局": the bureau is the named city's, not the reader's
@@ -182,12 +183,5 @@ def _with_other_cities(norm: str, found: list[Mention]) -> list[Mention]:
     return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
-def _build_automaton(vocab: dict[str, tuple[str, str]]):
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for word, (kind, owner) in vocab.items():
-        if word:
-            automaton.add_word(word, (len(word), kind, owner))
-    automaton.make_automaton()
-    return automaton
+def _build_automaton(vocab: dict[str, tuple[str, str]]) -> KeywordScanner:
+    return KeywordScanner(vocab.items())

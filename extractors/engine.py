@@ -806,8 +806,10 @@ _DONE_CLAUSE = re.compile(r"(已经?|于?(20\d{2})\s*年(?:底|末|初|\d{1,2}�
                           r"(?:全面|正式|顺利|基本)?(建成|上线|投用|投入使用|投入运行|投运|启用|"
                           r"揭牌|挂牌|通过验收|竣工)")
 # A sentence pointing back to the thing the sentence before named.
-_BACK_REFERENCE = re.compile(r"(该|此|上述)(平台|系统|中心|体系|实验室|园区|集团|公司|"
-                             r"办法|政策|措施|规划|方案|清单|目录|细则|机制|项目)|相关(措施|政策|办法)")
+# Each branch opens with its own literal, so the regex engine skips ahead to 该/此/上/相.
+_POINTED = (r"(?:平台|系统|中心|体系|实验室|园区|集团|公司|"
+            r"办法|政策|措施|规划|方案|清单|目录|细则|机制|项目)")
+_BACK_REFERENCE = re.compile(rf"该{_POINTED}|此{_POINTED}|上述{_POINTED}|相关(?:措施|政策|办法)")
 # Nouns a pointer may use for the same thing: a platform is also a system; a measure is a
 # policy. Others must repeat the thing's own noun (该中心 for a centre, 该集团 for a group).
 _SAME_NOUNS = (("平台", "系统"), ("办法", "政策", "措施", "细则"))

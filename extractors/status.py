@@ -13,6 +13,7 @@ import functools
 import re
 from collections import OrderedDict
 
+from extractors.keyword_scan import KeywordScanner
 from extractors.normalize import normalize_for_matching
 from extractors.rules import CommonRules
 
@@ -109,16 +110,11 @@ def make_tokenizer(userdict: str, extra_words: tuple[str, ...] = ()):
     return tokenizer
 
 
-def _automaton(cues: frozenset[str], not_cues: frozenset[str]):
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for word in not_cues:
-        automaton.add_word(word, (len(word), None))
-    for word in cues:
-        automaton.add_word(word, (len(word), word))
-    automaton.make_automaton()
-    return automaton
+def _automaton(cues: frozenset[str], not_cues: frozenset[str]) -> KeywordScanner:
+    """Cue words, and words that hold a cue but are none ("数据要素" holds 要): value None."""
+    values = {word: None for word in not_cues}
+    values.update((word, word) for word in cues)
+    return KeywordScanner(values.items())
 
 
 def _past(text: str, past: frozenset[str]) -> bool:
@@ -208,9 +204,9 @@ class StatusDetector:
         found: set[str] = set()
         taken = -1
         quoted = [m.span() for m in _QUOTED.finditer(text)]
-        for end, (length, word) in sorted(self._vocabulary.iter(text),
-                                          key=lambda m: (m[0] - m[1][0], -m[1][0])):
-            start = end - length + 1
+        for start, stop, word in sorted(self._vocabulary.hits(text),
+                                        key=lambda h: (h[0], h[0] - h[1])):  # longest first
+            end = stop - 1
             if start <= taken:
                 continue
             taken = end
