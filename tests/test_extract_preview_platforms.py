@@ -228,3 +228,14 @@ def test_suggestions_of_citizens_still_feed_the_operation():
 ])
 def test_platform_demonstrated_or_visited(text, expected):
     assert _findings(text, "城市运行平台") == expected
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    # the centre as the venue of another project's kick-off plans no platform of its own
+    ("项目启动会\n\n城市运行生命体征监测系统项目启动会在市城市运行管理中心召开。", "城市运行平台"),
+    # the model named as the idea a thing was built by adopts no mechanism of its own
+    ("工作动态\n\n市里按照“政府主导、企业运营、社会参与”的思路，建立了三条线的运营服务体系。",
+     "政企合作机制"),
+])
+def test_venue_and_guiding_idea_credit_nothing(text, indicator):
+    assert _findings(text, indicator) == set()
