@@ -239,3 +239,12 @@ def test_platform_demonstrated_or_visited(text, expected):
 ])
 def test_venue_and_guiding_idea_credit_nothing(text, indicator):
     assert _findings(text, indicator) == set()
+
+
+def test_common_platforms_relied_on():
+    # platforms another system calls exist; the building word before 的 names their builder
+    text = "工作动态\n\n平台底图调用市规划自然资源局建设的实景三维城市和CIM基础平台，辅助指挥调度。"
+    assert ("two_kinds", "built") in _findings(text, "城市基础共性平台")
+    # reliance still ahead is no fact
+    text = "工作动态\n\n下一步，应急平台将接入正在建设的CIM基础平台。"
+    assert ("one_kind", "built") not in _findings(text, "城市基础共性平台")
