@@ -64,6 +64,9 @@ _ISSUED_AFTER = ("印发给", "现印发", "予以印发", "予以发布", "现�
 # A plan word right before an issuing verb: "研究制定《…》", "拟印发《…》", "将出台《…》".
 _PLAN_BEFORE_VERB = ("研究", "拟", "计划", "将", "抓紧", "尽快", "加快", "启动", "正在", "即将",
                      "争取", "力争")
+# Words that cite a title as the ground of other work: "根据市政府印发的《…》，现开展培训".
+_CITING = re.compile(r"(根据|按照|依据|依照|对照|参照|遵照|贯彻|落实|结合|围绕|为)"
+                     r"[^,，;；。]{0,16}的$")
 # "《…》将于下月正式印发", "《…》已报市政府审议，计划年内出台": the title's issue is ahead.
 _WILL_ISSUE_AFTER = re.compile(r"[^。;；]{0,24}?(将|将于|拟于|计划|预计|有望|力争)"
                                r"[^,，;；。]{0,10}?(印发|出台|发布|颁布|施行|实施)")
@@ -655,10 +658,15 @@ class Extractor:
             bracket = previous
         window = norm[max(sent_start, bracket - 8):bracket]
         for verb in self._issuing:
-            for form in (verb, verb + "了"):
+            for form in (verb, verb + "了", verb + "的"):
                 if window.endswith(form):
                     # "研究制定《…办法》", "拟出台《…》": the title is still to be made
-                    return not window[:-len(form)].endswith(_PLAN_BEFORE_VERB)
+                    if window[:-len(form)].endswith(_PLAN_BEFORE_VERB):
+                        return False
+                    # "正式印发的《…规划》" names an issued title; "根据市政府印发的《…》"
+                    # cites it for the work the sentence is about
+                    return form[-1] != "的" or not _CITING.search(
+                        norm, max(sent_start, bracket - 24), bracket)
         return False
 
     def _planned_before(self, norm: str, sent_start: int, bracket: int) -> bool:

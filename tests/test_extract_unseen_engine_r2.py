@@ -1,0 +1,33 @@
+"""Engine behaviours from unseen wording (d1500–d1589): titles named as issued, steps begun,
+districts named after their city. Each sentence was written in words of our own, not copied from
+the corpus."""
+
+from tests.extract_support import findings, indicator_findings
+
+
+def test_a_title_named_as_issued_by_a_relative_clause_is_issued():
+    # "正式印发的《…》", "去年出台的《…》": the verb before 的 tells the title is in force.
+    cases = (
+        ("会议介绍了已经审议通过并正式印发的《绍兴市数字经济发展规划》。", "顶层设计",
+         ("plan_issued", "issued")),
+        ("市里去年出台的《绍兴市公共数据授权运营管理办法》运行良好。", "公共数据授权运营",
+         ("measures_issued", "issued")),
+        ("同时印发的《绍兴市公共数据质量评价规则》设定了四类评价指标。", "数据质量评价",
+         ("rules_issued", "issued")))
+    for text, indicator, expected in cases:
+        assert expected in indicator_findings(text, indicator, "绍兴"), text
+
+
+def test_a_title_cited_as_the_ground_of_other_work_is_no_issue():
+    # "根据市政府印发的《…》，现举办培训": the title is cited for the training, nothing is issued.
+    for text in ("关于举办培训班的通知。"
+                 "根据市政府印发的《绍兴市公共数据管理办法》要求，现举办培训。",
+                 "按照市里出台的《绍兴市公共数据管理办法》的规定，各单位报送数据目录。"):
+        assert not any(status == "issued" for _, _, status in findings(text, "绍兴")), text
+
+
+def test_a_title_to_be_issued_stays_a_plan():
+    # "拟出台的《…》": the plan word before the verb puts the issue ahead.
+    found = indicator_findings("拟出台的《绍兴市公共数据管理办法》正在征求意见。", "基础制度建设",
+                               "绍兴")
+    assert found and not any(status == "issued" for _, status in found)
