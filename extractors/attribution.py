@@ -130,6 +130,11 @@ class Attributor:
                 # "杭州市数据局": the bureau is the named city's, not the reader's
                 found[-1] = Mention(found[-1].start, end + 1, found[-1].attribution)
                 continue
+            if kind == "place" and norm[end] in "区县" and found and _names_city_of(
+                    norm, found[-1], start):
+                # "绍兴滨海新区", "南京市鼓楼区": a district named after its city is that city's
+                found[-1] = Mention(found[-1].start, end + 1, found[-1].attribution)
+                continue
             if found and start <= found[-1].end - 1:
                 if length > found[-1].end - found[-1].start and start <= found[-1].start:
                     found[-1] = mention
@@ -167,6 +172,14 @@ class Attributor:
         if norm.startswith("国家") or norm.startswith("中国") or norm.endswith("部"):
             return NATIONAL
         return None
+
+
+def _names_city_of(norm: str, previous: Mention, start: int) -> bool:
+    """The mention just before a district's name is a named city (not 我市 or the province),
+    right before it or with 市 between: the district is that city's."""
+    if previous.generic or previous.attribution not in (CITY, OTHER_CITY):
+        return False
+    return previous.end == start or previous.end == start - 1 and norm[previous.end] == "市"
 
 
 def _with_other_cities(norm: str, found: list[Mention]) -> list[Mention]:

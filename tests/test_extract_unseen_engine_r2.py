@@ -31,3 +31,19 @@ def test_a_title_to_be_issued_stays_a_plan():
     found = indicator_findings("拟出台的《绍兴市公共数据管理办法》正在征求意见。", "基础制度建设",
                                "绍兴")
     assert found and not any(status == "issued" for _, status in found)
+
+
+def _attributions(text: str, city: str) -> set[str]:
+    from tests.extract_support import project_extractor
+
+    return {r.attribution for r in project_extractor().extract(text, city)}
+
+
+def test_a_district_named_after_its_city_is_that_citys():
+    # 滨海新区 is 天津's by name; "绍兴滨海新区" and "绍兴市滨海新区" name 绍兴's own district.
+    for text in ("绍兴滨海新区城市大脑已上线运行。", "绍兴市滨海新区城市大脑已上线运行。"):
+        assert _attributions(text, "绍兴") == {"city"}, text
+    assert _attributions("天津滨海新区城市大脑已上线运行。", "绍兴") == {"other_city"}
+    # 鼓楼区 is 南京's and 福州's: the city named before it decides.
+    assert _attributions("南京鼓楼区城市大脑已上线运行。", "福州") == {"other_city"}
+    assert _attributions("福州鼓楼区城市大脑已上线运行。", "福州") == {"city"}
