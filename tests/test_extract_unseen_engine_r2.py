@@ -47,3 +47,16 @@ def test_a_district_named_after_its_city_is_that_citys():
     # 鼓楼区 is 南京's and 福州's: the city named before it decides.
     assert _attributions("南京鼓楼区城市大脑已上线运行。", "福州") == {"other_city"}
     assert _attributions("福州鼓楼区城市大脑已上线运行。", "福州") == {"city"}
+
+
+def test_work_begun_is_under_way_not_done():
+    # 已 beside 启动 marks a start, not a finish: the thing is still to come.
+    from tests.extract_support import first_status
+
+    for sentence, keyword in (("城市大脑二期项目已启动，目前处于开发阶段", "城市大脑"),
+                              ("城市大脑建设已经启动", "城市大脑"),
+                              ("我局已启动市公共数据授权运营平台建设", "授权运营平台")):
+        assert first_status(sentence, keyword) == "planned", sentence
+    # Launched into running is done: "启动运行", "启动试运行" are built words.
+    for sentence in ("城市大脑已启动运行", "城市大脑已启动试运行"):
+        assert first_status(sentence, "城市大脑") == "built", sentence
