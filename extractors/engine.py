@@ -506,7 +506,8 @@ class Extractor:
         if in_title and doc.tender:
             return ["planned", "mentioned"]  # "…监测系统建设项目招标公告": a project to come
         if rule.status != DETECT:
-            return self._fixed_statuses(rule, doc, sent, start, end)
+            return self._unwished(self._fixed_statuses(rule, doc, sent, start, end),
+                                  norm, sent, start, end)
         span = _headline_phrase(norm, sent, start, end) if in_title else sent
         found = self.status.detect(norm, *span, start, end,
                                    own_clause=self._figure_in_clause(rule, norm, span, start, end))
@@ -527,8 +528,18 @@ class Extractor:
             title = norm[doc.title_span[0]:doc.title_span[1]].strip()
             if _POLICY_TITLE.search(title) and not _WORK_NOTICE.search(title):
                 found = ["issued", *found]
+        found = self._unwished(found, norm, sent, start, end)
         if found and found[0] == "planned":
             return ["planned", "mentioned"]  # intent counts as a mention where no plan level
+        return found
+
+    def _unwished(self, found: list[str], norm: str, sent: tuple[int, int], start: int,
+                  end: int) -> list[str]:
+        """A fact, issue or plan that someone only wishes for ("企业希望…出台…政策") is a
+        mention, after any `unmarked` status has been given."""
+        if found[:1] in (["built"], ["issued"], ["planned"]) and self.status.wished(
+                norm, sent[0], sent[1], start, end):
+            return ["mentioned"]
         return found
 
     @staticmethod

@@ -37,7 +37,7 @@ _COMMON_KEYS = {"status_cues", "past_markers", "weak_planned_cues", "negation_cu
                 "issuing_verbs", "national_bodies", "province_bodies", "districts",
                 "skip_sentence_cues", "clause_only_cues", "intent_cues", "not_cues", "note",
                 "weak_past_markers", "preparatory_steps", "pending_cues", "repeal_verbs",
-                "topic_cues", "other_places"}
+                "topic_cues", "other_places", "wish_cues"}
 
 
 @dataclass(frozen=True)
@@ -132,6 +132,8 @@ class CommonRules:
     topic_cues: tuple[str, ...] = ()
     # cities outside the assessment (马鞍山, 柳州): places whose work is never the portal city's
     other_places: tuple[str, ...] = ()
+    # someone's wish (希望, 呼吁, 期待): what follows it is hoped for, no fact or plan of the city
+    wish_cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -378,6 +380,7 @@ def load_common(path: Path) -> CommonRules:
         repeal_verbs=c.strings(data, "repeal_verbs", "common rules"),
         topic_cues=c.strings(data, "topic_cues", "common rules"),
         other_places=c.strings(data, "other_places", "common rules"),
+        wish_cues=c.strings(data, "wish_cues", "common rules"),
     )
 
 

@@ -142,6 +142,7 @@ class StatusDetector:
         self.weak_past = fold(common.weak_past_markers)
         self.preparatory = fold(common.preparatory_steps)
         self.pending = fold(common.pending_cues)
+        self.wish = fold(common.wish_cues)
         # "完成", "开展": built words that may only finish a step towards the thing
         # Plan words that govern the clauses after them in their sentence.
         self._carried = self.planned & frozenset(
@@ -154,7 +155,7 @@ class StatusDetector:
                                      if w.endswith("完成") or w.startswith("开展"))
         self._vocabulary = _automaton(self.built | self.issued | (self.planned - {PREPARING})
                                       | self.weak | self.past | self.negation | self.intent
-                                      | self.pending, self.not_cues)
+                                      | self.pending | self.wish, self.not_cues)
         self._confirm = frozenset(w for w in self.planned | self.past | self.negation | self.weak
                                   if len(w) == 1 and w != "已")
         self.jieba_calls = 0
@@ -391,6 +392,16 @@ class StatusDetector:
         # under way
         return bool(words & (self.intent | self.pending)) \
             or any(p in w for w in words - self.intent for p in self._intent_prefixes)
+
+    def wished(self, norm: str, sent_start: int, sent_end: int, hit_start: int,
+               hit_end: int) -> bool:
+        """"企业希望政府尽快出台奖励政策", "委员呼吁建成…平台": a wish before the hit says what
+        someone hopes for, neither a fact nor the city's plan; "希望已建成的平台…" still names a
+        thing done in the hit's own clause."""
+        wishes = self.words(norm[sent_start:sent_end]) & self.wish
+        if not wishes or not any(norm.find(w, sent_start, hit_start) >= 0 for w in wishes):
+            return False
+        return not self.clause_is_past(norm, sent_start, sent_end, hit_start, hit_end)
 
     def strong_plan(self, norm: str, sent_start: int, hit_start: int) -> bool:
         """A plan word before the hit, not a weak one ("建立…机制" is done, not planned)."""

@@ -60,3 +60,50 @@ def test_work_begun_is_under_way_not_done():
     # Launched into running is done: "启动运行", "启动试运行" are built words.
     for sentence in ("城市大脑已启动运行", "城市大脑已启动试运行"):
         assert first_status(sentence, "城市大脑") == "built", sentence
+
+
+def test_a_wish_is_no_fact_and_no_plan():
+    # Each sentence only hopes for the thing; none of it is done or decided by the city.
+    for text in ("多位委员呼吁我市建成城市大脑。", "市民期待城市运行管理平台早日上线。",
+                 "市民希望早日建成城市生命体征监测系统。",
+                 "企业盼望市里尽快出台数商奖励政策。"):
+        statuses = {status for _, _, status in findings(text, "昆明")}
+        assert statuses <= {"mentioned"}, text
+
+
+def test_a_thing_done_beside_a_wish_stays_done_and_a_denial_stays_denied():
+    # "已建成的城市大脑" is done in the hit's own clause; the wish is for its use.
+    assert ("城市运行平台", "city_brain", "built") in findings(
+        "市领导希望已建成的城市大脑发挥更大作用。", "昆明")
+    # "群众期盼" is a noun in an earlier clause; the denial of the hit's clause stands.
+    assert ("城市生命体征", "built", "negated") in findings(
+        "与群众期盼还有差距，城市运行生命体征监测体系尚未建立。", "昆明")
+
+
+def test_wish_cues_load_and_a_bad_value_names_the_line(tmp_path):
+    import shutil
+
+    import pytest
+
+    from citydx.errors import RulesFileError
+    from citydx.paths import PROJECT_ROOT
+    from extractors.rules import load_ruleset
+
+    rules = PROJECT_ROOT / "rules" / "extraction"
+    assert "希望" in load_ruleset(rules).common.wish_cues
+    folder = tmp_path / "extraction"
+    folder.mkdir()
+    for path in rules.glob("*.yaml"):
+        shutil.copy(path, folder / path.name)
+    common = (folder / "_common.yaml").read_text(encoding="utf-8")
+    start = common.index("wish_cues:")
+    # the loader names the line where the common rules' mapping starts (its first key)
+    line = next(n for n, text in enumerate(common.splitlines(), 1)
+                if text.strip() and not text.startswith("#"))
+    end = common.index("\n", start)
+    (folder / "_common.yaml").write_text(common[:start] + "wish_cues: 希望" + common[end:],
+                                         encoding="utf-8")
+    with pytest.raises(RulesFileError) as info:
+        load_ruleset(folder)
+    assert str(info.value) == (f"{folder / '_common.yaml'}:{line}: common rules: 'wish_cues' "
+                               "must be a list of non-empty strings")
