@@ -1,0 +1,64 @@
+"""Platform, governance, service and operation rules on text written in words no rule had been
+fitted to: each case is one property of text (another operator's customers, a seminar, a job
+advert, work under way), told in wording other than the probe that showed it."""
+
+import pytest
+
+from tests.extract_support import indicator_findings
+
+
+def _findings(text: str, indicator: str, city: str = "南京") -> set[tuple[str, str]]:
+    return indicator_findings(text, indicator, city)
+
+
+@pytest.mark.parametrize("text", [
+    # passengers', tourists' or clients' say on a bus line, a scenic area or a bank is about
+    # another operator's service, not the city's digital operation
+    "市公交集团建立乘客满意度评价和运营考核体系，线路准点率提升至95%。",
+    "景区运营公司开通游客“好差评”入口，差评问题纳入运营考核并限期整改。",
+    "某银行设立客户意见反馈渠道，收集意见后纳入网点运营考核。",
+])
+def test_other_operators_feedback_is_no_operation_system(text):
+    assert _findings(text, "运营体系建设") == set()
+
+
+def test_city_feedback_on_operation_still_counts():
+    # the city's own users' say worked into the operation stays a practice
+    text = "通过“好差评”收集市民对政务平台运营的意见，纳入运营单位考核并限期整改。"
+    assert _findings(text, "运营体系建设") == {("system_built", "built")}
+
+
+@pytest.mark.parametrize("text", [
+    # a seminar or a lecture on how to build the system names the topic, not the city's system
+    "与会专家围绕城市生命体征指标体系的构建思路进行了深入研讨。",
+    "论坛上，多位嘉宾分享了城市运行体征监测的实践经验。",
+    "市委党校举办城市体征系统专题讲座，邀请高校教授授课。",
+])
+def test_talk_on_vital_signs_is_no_system(text):
+    assert _findings(text, "城市生命体征") == set()
+
+
+@pytest.mark.parametrize("text", [
+    # a job advert, a course or a holiday notice names the office, not a reform carried out
+    "市企业综合服务中心现面向社会招聘窗口工作人员5名。",
+    "国庆假期，“一件事”联办窗口暂停服务，网上办理不受影响。",
+    "市政务办举办“高效办成一件事”业务培训班，各窗口人员参训。",
+])
+def test_office_notices_report_no_service_reform(text):
+    assert _findings(text, "政务增值化服务") == set()
+
+
+@pytest.mark.parametrize("text", [
+    # a platform whose making is under way is still to come, whatever step is done already
+    "市实景三维城市级建设项目已完成航空摄影，正在开展三维建模，预计明年完成。",
+    "我市CIM基础平台项目进展：数据汇聚已完成八成，正在推进系统联调。",
+    "时空大数据平台二期正在建设，已完成需求分析。",
+])
+def test_platform_in_the_making_is_a_plan(text):
+    assert _findings(text, "城市基础共性平台") == {("planned", "planned")}
+
+
+def test_platform_in_use_beside_new_work_stays_built():
+    # a platform already running while new layers are produced stays built
+    text = "实景三维南京已建成投用，已在规划审批中广泛应用。"
+    assert _findings(text, "城市基础共性平台") == {("one_kind", "built")}
