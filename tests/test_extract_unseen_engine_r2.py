@@ -107,3 +107,26 @@ def test_wish_cues_load_and_a_bad_value_names_the_line(tmp_path):
         load_ruleset(folder)
     assert str(info.value) == (f"{folder / '_common.yaml'}:{line}: common rules: 'wish_cues' "
                                "must be a list of non-empty strings")
+
+
+def test_devices_put_in_place_are_a_fact_and_assigned_work_a_plan():
+    from tests.extract_support import first_status
+
+    for sentence in ("全市已部署各类物联感知设备12万个", "全市累计部署物联感知设备12万个"):
+        assert first_status(sentence, "物联感知设备") == "built", sentence
+    # "部署了…建设工作": a meeting assigns the work; the platform is still to come.
+    assert first_status("会上同步部署了智慧应急指挥平台建设工作", "智慧应急指挥平台") == "planned"
+
+
+def test_a_step_passed_or_a_share_of_the_works_is_progress_on_the_way():
+    from tests.extract_support import first_status
+
+    for sentence in ("城市大脑建设方案已通过专家评审", "城市大脑项目取得阶段性进展",
+                     "城市大脑项目已完成工程量的60%", "城市大脑项目形象进度过半"):
+        assert first_status(sentence, "城市大脑") == "planned", sentence
+
+
+def test_courts_and_national_agencies_are_national():
+    for text in ("最高人民法院印发《关于加强数据安全司法保护的意见》。",
+                 "最高人民检察院发布数据安全保护典型案例。"):
+        assert _attributions(text, "昆明") <= {"national"}, text
