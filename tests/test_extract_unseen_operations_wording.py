@@ -62,3 +62,33 @@ def test_platform_in_use_beside_new_work_stays_built():
     # a platform already running while new layers are produced stays built
     text = "实景三维南京已建成投用，已在规划审批中广泛应用。"
     assert _findings(text, "城市基础共性平台") == {("one_kind", "built")}
+
+
+@pytest.mark.parametrize("text", [
+    # an item told by what it has cut for the public runs
+    "企业开办“一件事”全流程用时压减至0.5个工作日。",
+    "办理退休“一件事”，申请材料由10份减少为2份，实现“零跑动”。",
+])
+def test_item_measured_by_its_cut_is_in_service(text):
+    # the sentence's mention row is dropped beside the fact when the document is summarised
+    assert ("implemented", "built") in _findings(text, "政务增值化服务")
+
+
+@pytest.mark.parametrize("text", [
+    # the same cut as a target or a task is no item in service
+    "我市将推动企业开办“一件事”办理时间压缩至半个工作日。",
+    "到2025年底，“一件事”平均办理时间压缩至1个工作日以内。",
+])
+def test_cut_as_target_is_no_item_in_service(text):
+    assert ("implemented", "built") not in _findings(text, "政务增值化服务")
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    # a hearing on the topic, a standard's scope or a writer's view reports no platform
+    ("市人大常委会围绕城市大脑建设开展专题询问，市数据局负责同志到会应询。", "城市运行平台"),
+    ("本标准适用于数字化城市管理系统的部件和事件分类、编码及判定。", "城市运行平台"),
+    ("笔者认为，智慧城管平台应当以问题为导向，加强数据共享。", "城市运行平台"),
+    ("业内人士认为，实景三维是数字孪生城市的底座。", "城市基础共性平台"),
+])
+def test_hearing_standard_or_view_is_no_platform(text, indicator):
+    assert _findings(text, indicator) == set()
