@@ -83,8 +83,11 @@ _NEW_SUBJECT = re.compile(r"本(决定|通知|意见|办法|公告|规定|方案
 # A clause that names a topic, not a fact: an item heading of a reply ("一、关于城市感知平台。"),
 # the proposer's words ("您提出的…建议", "您提到的…问题", "代表建议…").
 _TOPIC_CLAUSE = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|"
-                           r"\d+[.、．])?\s*关于|您(?:提出|提到|所提|反映|建议)|代表(?:提出|建议)|"
-                           r"委员(?:提出|建议)")
+                           r"\d+[.、．])?\s*关于|"
+                           # "您在提案中提到的…", "代表们在议案中提出的…": the words may sit
+                           # between who proposes and the verb
+                           r"(?:您|代表们?|委员们?)(?:在[^,，。;；]{1,8}中)?"
+                           r"(?:提出|提到|所提|反映|建议)")
 _SENTENCE_END = re.compile(r"[。!?;！？；\n]")
 _BYLINE = re.compile(r"(来源|信息来源|文章来源|发布时间|发布日期|作者|编辑|责任编辑|浏览次数|字号)"
                      r"\s*[:：]")
@@ -468,8 +471,8 @@ class Extractor:
             return None
         if level == "planned":
             status = "planned"
-        elif level == "mentioned" and not (status == "planned" and self.status.has_intent(
-                norm, sent[0], sent[1], start, end)):
+        elif level == "mentioned" and not (status == "planned" and (self.status.has_intent(
+                norm, sent[0], sent[1], start, end) or _title_issue_ahead(norm, sent, start, end))):
             status = "mentioned"  # an exhortation ("要…") mentions; a concrete plan stays planned
         quantity, unit = self._quantity(rule, norm, sent, start, end)
         # A second status from the same sentence is anchored on its own clause.
@@ -991,6 +994,17 @@ def _pick_level(rule: Rule, statuses: list[str]) -> tuple[str | None, str]:
         if status in rule.levels:
             return rule.levels[status], status
     return None, ""
+
+
+def _title_issue_ahead(norm: str, sent: tuple[int, int], start: int, end: int) -> bool:
+    """"《…规划》已审议通过，近期将印发": a later clause tells the title's own issue ahead, a
+    concrete plan rather than a mention. The title must be the subject, its predicate right after
+    it: in "根据《…规划》，我局将于下月印发细则" the plan is another document's."""
+    if _cited_title(norm, sent[0], start, end) is None:
+        return False
+    close = norm.find("》", end - 1, sent[1])
+    return 0 <= close < sent[1] - 1 and norm[close + 1] not in ",，:：;；" \
+        and bool(_WILL_ISSUE_AFTER.match(norm, close + 1, sent[1]))
 
 
 def _cited_title(norm: str, sent_start: int, start: int, end: int) -> int | None:

@@ -130,3 +130,20 @@ def test_courts_and_national_agencies_are_national():
     for text in ("最高人民法院印发《关于加强数据安全司法保护的意见》。",
                  "最高人民检察院发布数据安全保护典型案例。"):
         assert _attributions(text, "昆明") <= {"national"}, text
+
+
+def test_a_title_whose_own_issue_is_ahead_is_a_plan_and_a_cited_one_is_not():
+    # The title is the subject and a later clause says it will be issued: 顶层设计's plan.
+    text = "《昆明市数字经济发展规划》已经市政府常务会议审议通过，近期将正式印发。"
+    assert indicator_findings(text, "顶层设计", "昆明") == {("mentioned", "planned")}
+    # "根据《…》，我局将于下月印发细则": the plan is another document's; the title is cited.
+    assert indicator_findings("根据《昆明市数字经济发展规划》，我局将于下月印发实施细则。",
+                              "顶层设计", "昆明") == {("mentioned", "mentioned")}
+
+
+def test_what_a_proposer_raised_is_a_topic_even_with_words_between():
+    # "您在来信中反映的…", "代表们在议案中提出的…": the proposer's topic, no plan of the city.
+    for text in ("您在来信中反映的城市大脑建设问题，我们高度重视。",
+                 "代表们在议案中提出的加快建设城市大脑的建议已转交市数据局。"):
+        assert not any(status in ("built", "issued", "planned")
+                       for _, _, status in findings(text, "昆明")), text
