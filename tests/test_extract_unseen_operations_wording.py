@@ -92,3 +92,22 @@ def test_cut_as_target_is_no_item_in_service(text):
 ])
 def test_hearing_standard_or_view_is_no_platform(text, indicator):
     assert _findings(text, indicator) == set()
+
+
+@pytest.mark.parametrize("text", [
+    # software still debugged or developed, or a first check passed, is a platform yet to run
+    "市城市运行管理服务平台已完成设备部署，应用软件仍在调试。",
+    "城市大脑二期项目日前通过初验，拟于年底前上线。",
+    "智慧城管平台主体功能开发基本完成，下月起开展试用。",
+])
+def test_platform_under_test_is_a_plan(text):
+    assert _findings(text, "城市运行平台") == {("planned", "planned")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a lack told in words the shared negation cues do not hold
+    ("目前全市还不具备统一的城市运行“一网统管”平台。", {("unified_platform", "negated")}),
+    ("我市不具备数字城管系统，城市管理仍靠人工巡查。", {("city_brain", "negated")}),
+])
+def test_platform_lacking_is_denied(text, expected):
+    assert _findings(text, "城市运行平台") == expected
