@@ -147,3 +147,11 @@ def test_what_a_proposer_raised_is_a_topic_even_with_words_between():
                  "代表们在议案中提出的加快建设城市大脑的建议已转交市数据局。"):
         assert not any(status in ("built", "issued", "planned")
                        for _, _, status in findings(text, "昆明")), text
+
+
+def test_a_body_named_for_planning_is_no_plan_word():
+    from tests.extract_support import first_status
+
+    # "市规划自然资源局建设的CIM基础平台": the bureau built it; 规划 names the bureau.
+    sentence = "应急平台底图调用市规划自然资源局建设的CIM基础平台"
+    assert first_status(sentence, "CIM基础平台") != "planned"
