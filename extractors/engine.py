@@ -448,9 +448,13 @@ class Extractor:
         if filters.words:
             present = self._words_in(doc, sent)
             in_clause: frozenset[str] = frozenset()
-            if filters.none_of_clause or rule.scope == "clause":
+            if rule.scope == "clause":  # what the clause needs, the sentence holds first
+                if not filters.may_pass(present):
+                    return None
+                present = in_clause = self._words_in(doc, _clause(norm, sent, start, end))
+            elif filters.none_of_clause & present:  # else the clause cannot hold one either
                 in_clause = self._words_in(doc, _clause(norm, sent, start, end))
-            if not filters.passes(in_clause if rule.scope == "clause" else present, in_clause):
+            if not filters.passes(present, in_clause):
                 return None
         if rule.near and not self._near(rule, norm, sent, start, end):
             return None

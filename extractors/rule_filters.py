@@ -29,12 +29,14 @@ class RuleFilters:
         return cls(frozenset(rule.all_of), frozenset(rule.any_of), frozenset(rule.none_of),
                    frozenset(rule.none_of_clause), groups, words)
 
+    def may_pass(self, present: frozenset[str]) -> bool:
+        """What the words that must be there allow: a clause holds no word its sentence lacks."""
+        return self.all_of <= present \
+            and (not self.any_of or not self.any_of.isdisjoint(present)) \
+            and all(not group.isdisjoint(present) for group in self.groups)
+
     def passes(self, present: frozenset[str], in_clause: frozenset[str]) -> bool:
         """present: the filter words where the rule looks (sentence or clause, by its scope);
         in_clause: those of the hit's own clause, for none_of_clause."""
-        return self.all_of <= present \
-            and (not self.any_of or not self.any_of.isdisjoint(present)) \
-            and self.none_of.isdisjoint(present) \
-            and self.none_of_clause.isdisjoint(in_clause) \
-            and all(not group.isdisjoint(present) for group in self.groups)
-
+        return self.may_pass(present) and self.none_of.isdisjoint(present) \
+            and self.none_of_clause.isdisjoint(in_clause)
