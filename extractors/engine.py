@@ -264,6 +264,7 @@ class Extractor:
         and quantities do not depend on the city, so they are worked out once; only who did it
         (the attribution) and what it adds up to per attribution are worked out per city.
         """
+        self.status.new_document()
         doc = self._prepare(text, meta, title)
         rows, anchors = self._rows(doc)
         found: dict[str, list[Evidence]] = {}
@@ -934,6 +935,8 @@ def _claimable(word: str, owners: set[str], keywords: dict[str, list[int]], rule
 _TASKS_AHEAD = re.compile(r"(将|要|拟|计划)[^。\n]{0,20}?(抓好|做好|推进|实施|开展|落实|完成)"
                           r"(以下|如下|下列)[^。\n]{0,10}?(工作|任务|事项)|"
                           r"(主要任务|重点任务|工作安排|工作打算)(如下|是)")
+# One of these stands in every match of _TASKS_AHEAD.
+_TASKS_AHEAD_WORDS = ("以下", "如下", "下列", "主要任务", "重点任务", "工作安排", "工作打算")
 
 
 def _plan_sections(norm: str) -> tuple[tuple[int, int], ...]:
@@ -942,7 +945,9 @@ def _plan_sections(norm: str) -> tuple[tuple[int, int], ...]:
     Looks for the task words first: most texts hold none, and then no line is examined.
     """
     out: list[tuple[int, int]] = []
-    for lead in _TASKS_AHEAD.finditer(norm):
+    # the lead-in regex tries every 将/要 of the text; run it only where its fixed words are
+    leads = _TASKS_AHEAD.finditer(norm) if any(w in norm for w in _TASKS_AHEAD_WORDS) else ()
+    for lead in leads:
         # "2025年，我局将重点抓好以下工作。": the lines after it list tasks, to the next heading
         end = _SENTENCE_END.search(norm, lead.end())
         start = end.end() if end else len(norm)

@@ -162,7 +162,7 @@ class StatusDetector:
         self._factory = tokenizer_factory
         self._tokenizer = None
         self._cache: OrderedDict[str, tuple[str, ...]] = OrderedDict()
-        self._words: OrderedDict[str, frozenset[str]] = OrderedDict()
+        self._words: dict[str, frozenset[str]] = {}
         self._cache_size = cache_size
 
     @property
@@ -193,13 +193,16 @@ class StatusDetector:
         """Cue words in text: longest matches; one-character cues only as whole jieba words.
 
         Asked again and again of the same sentence and clause (once per rule that hit there),
-        so the answers of recent texts are kept."""
+        so the answers are kept for the document at hand (see `new_document`)."""
         found = self._words.get(text)
         if found is None:
             found = self._words[text] = frozenset(self._scan_words(text))
-            if len(self._words) > self._cache_size:
-                self._words.popitem(last=False)
         return found
+
+    def new_document(self) -> None:
+        """Forget the cue words of the last document's texts: kept across documents they would
+        only grow, and pay off mostly where texts repeat from page to page."""
+        self._words.clear()
 
     def _scan_words(self, text: str) -> set[str]:
         found: set[str] = set()
