@@ -34,8 +34,12 @@ def _found(text: str, indicator: str, city: str = "杭州") -> set[tuple[str, st
     # the nation's compute and a firm's rented compute are no capacity of the city
     ("全国算力总规模达到246EFLOPS，位居全球第二。", "算力基础设施"),
     ("某企业租用智算中心算力50P开展大模型训练。", "算力基础设施"),
-    # a utility's own emergency platform
+    # a utility's own emergency platform; platforms of other trades that serve in emergencies
     ("国网宁波供电公司建成电力应急指挥平台。", "智慧应急"),
+    ("市人社局上线就业应急服务平台。", "智慧应急"),
+    ("全市应急广播平台已覆盖所有行政村。", "智慧应急"),
+    # studying the national 数据二十条 is no local measure
+    ("市委理论学习中心组专题学习“数据二十条”精神。", "基础制度建设"),
 ])
 def test_no_credit_of_the_city(text, indicator):
     found = _found(text, indicator)
@@ -93,6 +97,8 @@ def test_a_plan_headline_issues_no_rule(text, indicator):
     ("市政府办公厅印发低空经济高质量发展实施方案。", "数字低空基础设施",
      ("policy_issued", "issued")),
     ("市城市物联感知平台已接入各类传感器12万个。", "物联感知体系", ("platform_built", "built")),
+    ("市应急指挥综合平台二期上线运行，汇聚气象、水文、视频监控等数据。", "智慧应急",
+     ("built", "built")),
 ])
 def test_facts_in_other_words_still_count(text, indicator, expected):
     assert expected in _found(text, indicator)
