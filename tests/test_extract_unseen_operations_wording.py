@@ -111,3 +111,22 @@ def test_platform_under_test_is_a_plan(text):
 ])
 def test_platform_lacking_is_denied(text, expected):
     assert _findings(text, "城市运行平台") == expected
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    # a group's business results or staff congress report no operation company set up
+    ("市大数据集团去年实现营业收入12亿元，净利润同比增长8%。", "政企合作机制"),
+    # an agreement for one investment project is a deal, not a way of working together
+    ("市政府与中国移动签署战略合作协议，移动公司将投资8亿元建设千兆光网。", "政企合作机制"),
+    # roads, bridges and parks run by one group are no digital operation system
+    ("市城投集团对全市道路、桥梁和公园实行统一运营。", "运营体系建设"),
+    # advice gathered on the topic builds nothing
+    ("市数据局邀请专家学者为城市数字化运营体系建设献计献策。", "运营体系建设"),
+])
+def test_business_deals_and_advice_are_no_operation_model(text, indicator):
+    assert _findings(text, indicator) == set()
+
+
+def test_agreement_spanning_fields_with_investment_stays_a_mechanism():
+    text = "市政府与某科技集团签署战略合作协议，双方将在数字政府、智慧城市等领域合作，总投资5亿元。"
+    assert _findings(text, "政企合作机制") == {("mechanism", "issued")}
