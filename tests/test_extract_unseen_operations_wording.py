@@ -130,3 +130,11 @@ def test_business_deals_and_advice_are_no_operation_model(text, indicator):
 def test_agreement_spanning_fields_with_investment_stays_a_mechanism():
     text = "市政府与某科技集团签署战略合作协议，双方将在数字政府、智慧城市等领域合作，总投资5亿元。"
     assert _findings(text, "政企合作机制") == {("mechanism", "issued")}
+
+
+def test_grid_and_enforcement_linked_by_phone_is_no_platform():
+    # the way of working rolled out, but kept by phone, runs on no platform
+    text = "全市推开“网格+执法”模式，网格员发现问题后通过电话告知执法中队处理。"
+    assert _findings(text, "基层执法平台") == set()
+    text = "今年全市推开“网格+执法”模式，违法线索一键推送至执法中队。"
+    assert _findings(text, "基层执法平台") == {("built", "built")}
