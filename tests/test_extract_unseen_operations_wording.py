@@ -138,3 +138,12 @@ def test_grid_and_enforcement_linked_by_phone_is_no_platform():
     assert _findings(text, "基层执法平台") == set()
     text = "今年全市推开“网格+执法”模式，违法线索一键推送至执法中队。"
     assert _findings(text, "基层执法平台") == {("built", "built")}
+
+
+@pytest.mark.parametrize("text", [
+    # a course, an on-site meeting or a visit to learn names the scenario as a topic
+    "市经信局组织企业观摩全省数字化车间建设现场会。",
+    "区卫健局举办智慧医院建设业务培训班，各医院信息科人员参训。",
+])
+def test_course_or_site_meeting_is_no_scenario(text):
+    assert _findings(text, "数字化场景") == set()
