@@ -2,7 +2,7 @@
 government function, settled states, pending work, parts of a whole, national bodies, 将 as the
 object marker, drafts). Each sentence was written in words of our own, not copied from a corpus."""
 
-from tests.extract_support import first_status, project_extractor
+from tests.extract_support import first_status, indicator_findings, project_extractor
 
 
 def test_cue_words_inside_a_quoted_name_are_no_cues():
@@ -132,3 +132,16 @@ def test_a_measure_whose_first_draft_is_done_is_being_drafted():
     # the measure issued is still issued
     issued = ("《公共数据授权运营管理办法》已于2023年印发实施", "公共数据授权运营管理办法")
     assert first_status(*issued) == "issued"
+
+
+def test_a_measure_the_city_will_write_is_a_plan_not_a_measure_in_force():
+    detector = project_extractor().status
+    # 将 before a drafting verb foretells the measure: "will write", not "has issued"
+    for text in ("下一步，我市将制定公共数据授权运营管理办法", "市数据局将修订数据管理办法",
+                 "我局将起草数据质量评价规范"):
+        assert "将" in detector.words(text), text
+    assert indicator_findings("下一步，我市将制定公共数据授权运营管理办法。", "公共数据授权运营",
+                              "杭州") == {("mentioned", "planned")}
+    # the measure issued stays issued
+    assert indicator_findings("我市已制定并印发《杭州市公共数据授权运营管理办法》。",
+                              "公共数据授权运营", "杭州") == {("measures_issued", "issued")}
