@@ -79,8 +79,8 @@ class NameIndex:
             vocab[word] = (_OWN, "")
         for word in _NOT_NAMES:
             vocab[word] = (_NOT_A_NAME, "")
-        self.automaton = _build_automaton(
-            {normalize_for_matching(w): v for w, v in vocab.items()})
+        self.automaton = KeywordScanner(
+            (normalize_for_matching(w), v) for w, v in vocab.items())
 
 
 class Attributor:
@@ -194,7 +194,3 @@ def _with_other_cities(norm: str, found: list[Mention]) -> list[Mention]:
              for m, adjacent in classed
              if not any(f.start < m.end() and m.start() < f.end for f in found)]
     return sorted(found + extra, key=lambda m: m.start) if extra else found
-
-
-def _build_automaton(vocab: dict[str, tuple[str, str]]) -> KeywordScanner:
-    return KeywordScanner(vocab.items())

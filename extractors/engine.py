@@ -86,8 +86,7 @@ _DIRECT_ISSUED = re.compile(r"^(已经?|日前|近日|正式|现|予以|现予|�
 _NEW_SUBJECT = re.compile(r"本(决定|通知|意见|办法|公告|规定|方案|细则|条例|文件)")
 # A clause that names a topic, not a fact: an item heading of a reply ("一、关于城市感知平台。"),
 # the proposer's words ("您提出的…建议", "您提到的…问题", "代表建议…").
-_TOPIC_CLAUSE = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|"
-                           r"\d+[.、．])?\s*关于|"
+_TOPIC_CLAUSE = re.compile(rf"^\s*(?:{_NUMBERING})?\s*关于|"
                            # "您在提案中提到的…", "代表们在议案中提出的…": the words may sit
                            # between who proposes and the verb
                            r"(?:您|代表们?|委员们?)(?:在[^,，。;；]{1,8}中)?"
@@ -173,8 +172,8 @@ class _Doc:
     mentions: dict = field(default_factory=dict)
     _topic: dict = field(default_factory=dict)
     _sentences: dict = field(default_factory=dict)
-    _filter_words: dict = field(default_factory=dict)
-    _skipped: dict = field(default_factory=dict)
+    filter_words: dict = field(default_factory=dict)  # span → the rules' filter words in it
+    skipped: dict = field(default_factory=dict)  # sentence start → whether no rule reads it
 
     def on_topic(self, sent: tuple[int, int], cues: tuple[str, ...]) -> bool:
         """Whether the sentence reports on a topic ("听取…汇报"); asked once per sentence."""
@@ -289,15 +288,14 @@ class Extractor:
                                   narrow=bool(statuses))
                 if row is None:
                     continue
-                named = row.indicator in self._named and \
-                    not doc.title_span[0] <= start < doc.title_span[1]
+                in_title = doc.title_span[0] <= start < doc.title_span[1]
+                named = row.indicator in self._named and not in_title
                 if row.status not in statuses:
                     statuses[row.status] = len(rows)
                     if named:
                         row = replace(row, names=(_thing_name(doc.norm, sent, start, end + 1),))
                     rows.append(row)
-                    anchors.append((sent[0], start,
-                                    doc.title_span[0] <= start < doc.title_span[1]))
+                    anchors.append((sent[0], start, in_title))
                     continue
                 first = statuses[row.status]
                 if row.quantity is not None and rows[first].quantity is None:
@@ -379,16 +377,16 @@ class Extractor:
 
     def _words_in(self, doc: _Doc, span: tuple[int, int]) -> frozenset[str]:
         """The rules' filter words in a sentence or clause, found once for all its hits."""
-        found = doc._filter_words.get(span)
+        found = doc.filter_words.get(span)
         if found is None:
-            found = doc._filter_words[span] = self._filter_words.values(doc.norm, *span)
+            found = doc.filter_words[span] = self._filter_words.values(doc.norm, *span)
         return found
 
     def _skipped(self, doc: _Doc, sent: tuple[int, int]) -> bool:
         """A sentence no rule reads (skip cues, the sign-off line); asked once per sentence."""
-        skipped = doc._skipped.get(sent[0])
+        skipped = doc.skipped.get(sent[0])
         if skipped is None:
-            skipped = doc._skipped[sent[0]] = self._skip_sentence(doc.norm, sent) \
+            skipped = doc.skipped[sent[0]] = self._skip_sentence(doc.norm, sent) \
                 or _signature(doc, sent)
         return skipped
 
