@@ -23,7 +23,7 @@ from extractors.patterns import SENTENCE_END as _SENTENCE_END
 from extractors.quantities import find_quantities
 from extractors.rule_filters import RuleFilters
 from extractors.rules import DETECT, IndicatorRules, Rule, RuleSet
-from extractors.status import CLAUSES, StatusDetector, make_tokenizer
+from extractors.status import CLAUSES, SHORTFALL, StatusDetector, make_tokenizer
 
 _JOINT = ("与", "和", "同", "、", "及", "联合")
 # Between a city's name and the keyword, words that only continue the thing's name
@@ -636,6 +636,8 @@ class Extractor:
                 & self.status.negation and not own & (self.status.issued | self.status.built):
             # "参加了全国评选，均未获奖"; but "已出台…办法，但尚未出台实施细则" keeps its fact
             return ["negated"]
+        if self.status.candidates(own)[-1:] == [SHORTFALL]:
+            return ["mentioned", SHORTFALL]  # "与周边城市共建的创新平台较少": a lack, no fact
         if self._planned_here(doc, sent, start, end):
             return ["planned"]  # a task "出台…管理办法" under "二、重点任务"
         return [rule.status]
