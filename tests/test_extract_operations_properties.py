@@ -47,3 +47,34 @@ def test_the_city_running_its_facilities_as_one_is_still_a_system():
     # no company named: the city's data and facilities under one operation
     text = "我市对政务云、公共数据平台和物联感知设施实行统一运营，由市大数据中心负责。"
     assert _findings(text, "运营体系建设") == {("system_built", "built")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a factory or workshop named by a digital word before it, not by a set name
+    ("全区已建成5G工厂3家、黑灯车间7个，生产效率平均提升三成。", {("one_space", "built")}),
+    ("上半年，全市累计建成省级智能制造标杆工厂12家。", {("one_space", "built")}),
+    # a product named before the factory is what it makes; a forum names the idea
+    ("比亚迪智能网联汽车工厂一期投产，年产整车20万辆。", set()),
+    ("推动200家工厂开展数字化改造。", set()),
+    ("数字经济论坛上，专家介绍了黑灯工厂的做法。", set()),
+])
+def test_a_factory_named_by_its_parts(text, expected):
+    assert _findings(text, "数字化场景") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # newly built ones counted in a report of work done exist; both spaces make both_spaces
+    ("会同市民政局新建智慧养老服务社区12个，居家老人可一键呼叫服务。", {("one_space", "built")}),
+    ("今年新建智慧社区15个、智能化工厂4家。",
+     {("one_space", "built"), ("both_spaces", "built")}),
+    # 新建 with a word that looks ahead is a task
+    ("下一步将新建智慧养老服务中心8个。", set()),
+])
+def test_newly_built_scenarios_counted_exist(text, expected):
+    assert _findings(text, "数字化场景") == expected
+
+
+def test_digital_tourism_is_no_living_space():
+    # visitors served by a tourism data scenario: the 文化旅游 domain of 场景应用
+    text = "吴江区“数字文旅一码游”场景累计服务游客超过600万人次。"
+    assert _findings(text, "数字化场景", "苏州") == set()
