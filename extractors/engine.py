@@ -748,8 +748,11 @@ class Extractor:
             return doc.author  # "本市…" in 无锡's measures on 常州's portal is 无锡
         if last.generic and len(before) > 1 and before[-2].attribution == OTHER_CITY and \
                 doc.norm[sent_start + last.start:sent_start + last.end] not in ("我市", "本市") \
-                and doc.norm[sent_start + before[-2].start - 1] != "在":
-            return OTHER_CITY  # "杭州市数据局局长介绍，全市已建成…": 全市 is 杭州
+                and (doc.norm[sent_start + before[-2].start - 1] != "在"
+                     or not any(m.attribution == CITY for m in before[:-2])):
+            # "杭州市数据局局长介绍，全市已建成…", "在上海市城市运行管理中心，大屏上…全市的…":
+            # 全市 is that city's, unless the city acts before the place ("我市在杭州…")
+            return OTHER_CITY
         if last.attribution == OTHER_CITY and _NAME_PART.fullmatch(
                 doc.norm, sent_start + last.end, hit) and \
                 not doc.norm.startswith(_JOINT_VERBS, hit) and \

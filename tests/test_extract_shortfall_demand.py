@@ -96,3 +96,21 @@ def test_shortfall_cues_load_and_a_bad_value_names_the_line(tmp_path):
         load_ruleset(folder)
     assert str(info.value) == (f"{folder / '_common.yaml'}:{line}: common rules: "
                                "'shortfall_cues' must be a list of non-empty strings")
+
+
+def _attributions(text: str, city: str) -> set[str]:
+    from tests.extract_support import project_extractor
+
+    return {r.attribution for r in project_extractor().extract(text, city)}
+
+
+def test_the_whole_city_after_a_place_of_another_city_is_that_city():
+    # "在上海市…中心，…全市的…": no actor before the place, so 全市 is the city the place is in
+    assert _attributions("在上海市城市运行管理中心，大屏上实时滚动着全市的城市运行生命体征数据。",
+                         "徐州") == {"other_city"}
+
+
+def test_the_city_acting_before_a_place_keeps_its_whole_city():
+    # "我市代表团在上海…，介绍了全市…": the city acts, the place is only where
+    text = "我市代表团在上海参加会议期间，介绍了全市城市运行生命体征监测体系建设成效。"
+    assert _attributions(text, "徐州") == {"city"}
