@@ -78,3 +78,19 @@ def test_digital_tourism_is_no_living_space():
     # visitors served by a tourism data scenario: the 文化旅游 domain of 场景应用
     text = "吴江区“数字文旅一码游”场景累计服务游客超过600万人次。"
     assert _findings(text, "数字化场景", "苏州") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the grid's finds passed on to the enforcement team, told in the present, is the link at work
+    ("网格上报的占道经营、违规装修等线索直接推送至街道执法队，执法结果回传网格闭环。",
+     {("built", "built")}),
+    # an enforcement platform named before the grid, or a module of one
+    ("“大综合一体化”行政执法平台与网格联动运行，今年累计协同处置执法事项4600余件。",
+     {("built", "built")}),
+    ("综合行政执法与网格联动模块已上线运行，执法队员可直接认领网格线索。", {("built", "built")}),
+    # the same link still ahead, or kept by phone, runs on no platform
+    ("下一步，网格上报的线索将实现在线推送至执法队。", {("planned", "planned")}),
+    ("目前网格上报的问题仍靠电话通知执法队，尚未实现线上闭环。", set()),
+])
+def test_the_grid_to_enforcement_link_in_other_words(text, expected):
+    assert _findings(text, "基层执法平台") == expected
