@@ -503,7 +503,7 @@ class Extractor:
                 if any(self.status.candidates(self.status.words(m.group(0)))[:1] == ["planned"]
                        for m in CLAUSES.finditer(norm, clause[1], sent[1])):
                     return ["planned", "mentioned"]
-                return ["mentioned"]
+                return self._topic_heading_fact(doc, sent) or ["mentioned"]
         if in_title and _WORK_NOTICE.search(norm, *doc.title_span) \
                 and _WORK_TOPIC.search(norm, *doc.title_span):
             return []  # "关于举办…管理办法培训班的通知": the topic of a training, no fact
@@ -580,6 +580,23 @@ class Extractor:
         if found[:1] == ["planned"] and words & (self.status.planned - self.status.weak):
             # "一是公共数据授权运营平台。平台建设项目已完成招标，计划明年一季度上线。"
             return ["planned", "mentioned"]
+        return found if found[:1] in (["built"], ["issued"]) and past else []
+
+    def _topic_heading_fact(self, doc: _Doc, sent: tuple[int, int]) -> list[str]:
+        """"二、关于政务数据与社会数据融合。我局已推动…数据向银行开放": a reply's item heading
+        names the topic; a fact its first body sentence states is the topic's. A plan or a
+        denial there stays the body's own ("该事项需审慎推进，我局将加强研究" plans nothing)."""
+        if not _ITEM_HEADING.match(doc.norm, sent[0], sent[1]):
+            return []
+        found = self._body_status(doc, sent)
+        if found[:1] in (["built"], ["issued"]):
+            return found
+        if sent[1] + 1 >= len(doc.norm) or doc.norm[sent[1]] == "\n":
+            return []
+        # "我局推动…数据向银行开放，已支撑…审批": done, told in a later clause of the body
+        body = doc.sentence(sent[1] + 1)
+        found = self.status.detect(doc.norm, *body, body[1], body[1])
+        past = self.status.clause_is_past(doc.norm, *body, body[1] - 1, body[1] - 1)
         return found if found[:1] in (["built"], ["issued"]) and past else []
 
     def _title_statuses(self, doc: _Doc, sent: tuple[int, int], bracket: int, end: int,
@@ -1124,6 +1141,7 @@ def _with_count(group: list[Evidence], rules: IndicatorRules, doc: _Doc) -> list
     if spec is None:
         return group
     spans = [doc.sentence(r.start) for r in group if r.level in spec.levels]
+    spans += _heading_bodies(doc, spans)
     found = count_domains(doc.norm, spans, spec.domains)
     stated = [r.quantity for r in group if r.level in spec.levels and r.quantity is not None]
     stated += pointed_count(doc.norm, spans)
@@ -1134,6 +1152,18 @@ def _with_count(group: list[Evidence], rules: IndicatorRules, doc: _Doc) -> list
         if r.level in spec.levels and r.quantity is None and found:
             r = replace(r, quantity=float(found), unit=spec.unit)
         out.append(r)
+    return out
+
+
+def _heading_bodies(doc: _Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"一、关于“数据要素×”应用。我市已在工业制造、交通运输…四个领域推出应用": a heading
+    with no verb takes its fact from the body sentence after it, so that sentence's domains and
+    stated count are the heading's too."""
+    out = []
+    for a, b in dict.fromkeys(spans):
+        if _ITEM_HEADING.match(doc.norm, a, b) and b + 1 < len(doc.norm) \
+                and doc.norm[b] != "\n":
+            out.append(doc.sentence(b + 1))
     return out
 
 

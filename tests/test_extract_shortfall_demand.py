@@ -114,3 +114,34 @@ def test_the_city_acting_before_a_place_keeps_its_whole_city():
     # "我市代表团在上海…，介绍了全市…": the city acts, the place is only where
     text = "我市代表团在上海参加会议期间，介绍了全市城市运行生命体征监测体系建设成效。"
     assert _attributions(text, "徐州") == {"city"}
+
+
+def test_a_reply_heading_takes_the_fact_its_body_tells():
+    # "二、关于X。" names the topic; the body's first sentence, naming no keyword, says it is
+    # done, in its first clause or a later one ("我局牵头整合…，已于去年全面建成…").
+    for body in ("我局已于去年全面建成并投入使用，接入部门系统42个。",
+                 "我局牵头整合各部门系统，已于去年全面建成并投入使用。"):
+        text = f"关于市政协提案的答复\n二、关于城市运行管理平台。{body}\n"
+        found = indicator_findings(text, "城市运行平台", "南通")
+        assert any(status == "built" for _, status in found), (body, found)
+
+
+def test_a_reply_heading_over_a_plan_or_study_stays_a_mention():
+    # "该事项需审慎推进，我局将加强研究": the body plans nothing concrete, the heading credits
+    # nothing beyond naming the topic.
+    text = ("关于市政协提案的答复\n"
+            "三、关于设立数据交易场所。该事项需按照有关规定审慎推进，我局将加强研究。\n")
+    found = indicator_findings(text, "数商发展", "南通")
+    assert not any(status in ("built", "issued", "planned") for _, status in found), found
+
+
+def test_a_heading_counts_the_domains_its_body_lists():
+    # the heading's row supports the indicator; its body states "四个领域": 4
+    from tests.extract_support import project_extractor
+
+    text = ("关于市政协提案的答复\n"
+            "一、关于“数据要素×”应用。我市已在工业制造、交通运输、医疗健康、城市治理四个领域"
+            "推出应用。\n")
+    rows = [r for r in project_extractor().extract(text, "南通") if r.indicator == "场景应用"
+            and r.status == "built"]
+    assert rows and {r.quantity for r in rows} == {4.0}
