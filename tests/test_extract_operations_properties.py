@@ -94,3 +94,14 @@ def test_digital_tourism_is_no_living_space():
 ])
 def test_the_grid_to_enforcement_link_in_other_words(text, expected):
     assert _findings(text, "基层执法平台") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the platform under another noun: an application or a "brain" of grassroots governance
+    ("泉州市报送的“网格通”基层治理应用入选国家级案例。", {("built", "built")}),
+    ("吴兴区“基层智治大脑”应用已覆盖全区12个乡镇。", {("built", "built")}),
+    ("区基层治理大脑计划明年上线。", {("planned", "planned")}),
+    ("市委党校举办基层治理应用专题培训班。", set()),
+])
+def test_a_governance_application_is_the_platform(text, expected):
+    assert _findings(text, "基层治理平台", "泉州") == expected
