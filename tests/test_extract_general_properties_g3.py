@@ -48,3 +48,45 @@ def test_a_platform_running_stays_built_beside_a_small_count():
     found = _findings("我市与北京共建的联合实验室已投入运行，但数量较少。",
                       indicator="跨区域协同创新平台")
     assert found == {("跨区域协同创新平台", "one_platform", "built")}
+
+
+@pytest.mark.parametrize("text", [
+    "数据交易所是数据要素流通的重要载体。",  # a definition of the class
+    "据了解，全国已有40余家数据交易所。",  # a count across the country
+    "市数据局组织企业参加全国数据交易所联席会议。",  # a meeting the city attends
+    "我市代表团出席2024全球数商大会暨数据交易所发展论坛。",
+    "数据交易所的运营模式值得借鉴。",  # a model to learn from
+])
+def test_exchanges_as_a_class_are_no_exchange_of_the_city(text):
+    assert _findings(text, indicator="数商发展") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "全市数商数量较少，数据交易所尚在谋划。",
+    "市里正研究数据交易机构的设立路径。",
+])
+def test_an_exchange_still_laid_out_or_studied_is_planned(text):
+    assert _findings(text, indicator="数商发展") == {("数商发展", "ecosystem", "planned")}
+
+
+def test_a_named_exchange_at_work_still_exists():
+    assert _findings("邯郸数据交易中心运行一年来，累计交易额达2.3亿元。", indicator="数商发展") == {
+        ("数商发展", "ecosystem", "built")}
+
+
+@pytest.mark.parametrize("text", [
+    "市水务局印发《城乡一体化供水规划（2024—2035年）》。",
+    "我市出台城乡融合发展户籍制度改革实施意见，放宽落户限制。",
+    "城乡一体化供水规划尚未出台。",
+])
+def test_an_urban_rural_policy_on_another_subject_is_no_digital_policy(text):
+    assert _findings(text, indicator="城乡数字化协同建设") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "市政府印发《关于推进城乡数字化协同发展的实施意见》。",
+    "我市印发城乡融合发展实施方案，推动数字公共服务向乡村延伸。",
+])
+def test_an_urban_rural_policy_with_a_digital_word_is_issued(text):
+    assert ("城乡数字化协同建设", "policy_issued", "issued") in _findings(
+        text, indicator="城乡数字化协同建设")
