@@ -51,6 +51,9 @@ _INCREMENT_WORDS = ("新增", "增加", "新推出", "新引入", "新入驻", "
                     "新开通", "新布设", "新部署")
 # "6个事项完成流程再造并上线，全市…事项累计达到二十二个": a number right after one of these is
 # the running total even when the step is told without a word of increase.
+# "全省已建成…120个，其中我市15个": a wider total whose share for the author's city is named.
+_CITY_SHARE = re.compile(r"其中[,，]?\s*(我市|本市)")
+_WIDE_SCOPES = ("全省", "我省", "全国", "全区", "本省")
 _RUNNING_TOTAL = ("累计", "共计", "总计", "合计", "总数", "总量")
 # "由200P扩展至500P", "从年初的145家增至186家": the number after 由/从 is what there was before.
 _FROM = re.compile(r"[从由][^\d,，;；。]{0,5}$")
@@ -752,6 +755,9 @@ class Extractor:
         last = before[-1]
         first = before[0]
         if last.attribution in (NATIONAL, PROVINCE) and \
+                _CITY_SHARE.search(doc.norm, hit, doc.sentence(sent_start)[1]):
+            return CITY  # "全省已建成数字化车间120个，其中我市15个": the city's share is named
+        if last.attribution in (NATIONAL, PROVINCE) and \
                 _PUBLISHED_LIST.search(doc.norm, sent_start + last.end, hit + 12):
             # "国家数据局公布…典型案例，芜湖市报送的…项目成功入选": the judge publishes the
             # list; the one selected is who did the thing
@@ -815,6 +821,9 @@ class Extractor:
         if running_total is not None and not spec.sum:
             # "新增19个…，累计达到32项": what exists is the total, not the increment.
             return running_total, spec.unit
+        share = _city_share(norm, sent, end, spec.units)
+        if share is not None:
+            return share, spec.unit  # "全省…120个，其中我市15个": the city has 15
         if best is None:
             return None, None
         return (round(total, 6) if spec.sum else best[1]), spec.unit
@@ -1153,6 +1162,24 @@ def _with_count(group: list[Evidence], rules: IndicatorRules, doc: _Doc) -> list
             r = replace(r, quantity=float(found), unit=spec.unit)
         out.append(r)
     return out
+
+
+def _city_share(norm: str, sent: tuple[int, int], end: int,
+                units: tuple[str, ...]) -> float | None:
+    """The first figure in the rule's unit after "其中我市/本市" later in the sentence."""
+    if "其中" not in norm[end:sent[1]]:
+        return None
+    lead = norm[sent[0]:end]
+    if not any(w in lead for w in _WIDE_SCOPES) or "我市" in lead or "本市" in lead:
+        return None  # "我市…32万个，其中我市新增8万个": the total is already the city's
+    share = _CITY_SHARE.search(norm, end, sent[1])
+    if share is None:
+        return None
+    rest = norm[share.end():sent[1]]
+    found = [q for q in find_quantities(rest) if q.unit in units]
+    if not found or any(w in rest[:found[0].start] for w in _INCREMENT_WORDS):
+        return None
+    return found[0].value
 
 
 def _heading_bodies(doc: _Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -25,6 +25,8 @@ DUTY = "<duty>"
 # Marks a mention that tells a lack ("平台功能还不完善", "共建的平台较少"): no `unmarked` status
 # and no fixed status replaces it.
 SHORTFALL = "<shortfall>"
+# Drafting led by a body: "组织编制…办法" is work under way, "牵头编制的《…》" names who wrote it.
+_LED_DRAFTING = frozenset(("组织编制", "牵头编制", "组织起草", "牵头起草"))
 # "平台还不具备跨层级调度能力": a thing that lacks a power exists; "不具备建设…的条件" denies it.
 _LACKS_POWER = re.compile(r"[^,，:：;；。条]{0,16}?(能力|功能)")
 # A target date or aim earlier in the sentence makes "建成" a plan: "到2025年底，基本建成…".
@@ -225,8 +227,8 @@ class StatusDetector:
             if start <= taken:
                 continue
             taken = end
-            if word in self.weak and text[end + 1:end + 2] == "的":
-                continue  # "牵头建设的…平台": an attribute naming the thing, not an intent
+            if (word in self.weak or word in _LED_DRAFTING) and text[end + 1:end + 2] == "的":
+                continue  # "牵头建设的…平台", "牵头编制的《…规范》": an attribute naming the thing
             if word is not None and any(a < start and end < b - 1 for a, b in quoted):
                 continue  # a word inside a quoted name
             if word == "到" and not _TO_DATE.match(text, end + 1):

@@ -145,3 +145,41 @@ def test_a_heading_counts_the_domains_its_body_lists():
     rows = [r for r in project_extractor().extract(text, "南通") if r.indicator == "场景应用"
             and r.status == "built"]
     assert rows and {r.quantity for r in rows} == {4.0}
+
+
+def test_a_narrow_reach_is_a_lack_and_a_company_name_is_none():
+    assert first_status("城市运行管理平台覆盖范围有限，部门数据共享不充分。",
+                        "城市运行管理平台") == "mentioned"
+    # 有限 inside 有限公司 is a name: the platform told running stays running
+    assert first_status("城市大脑运营有限公司运营的城市运行管理平台已上线运行。",
+                        "城市运行管理平台") == "built"
+
+
+def test_a_measure_a_body_is_drafting_is_a_plan_and_one_it_drafted_is_named():
+    found = indicator_findings("市数据局组织编制公共数据授权运营管理办法，目前正在征求部门意见。",
+                               "公共数据授权运营", "杭州")
+    assert found and not any(status == "issued" for _, status in found), found
+    # "牵头编制的《…》…发布实施": who wrote it, the title is in force
+    found = indicator_findings("市大数据局牵头编制的《政务数据共享交换接口规范》等3项地方标准"
+                               "由市市场监管局发布实施。", "推进机制", "济南")
+    assert ("standards_issued", "issued") in found
+
+
+def test_the_city_share_of_a_province_total_is_the_city_s():
+    # "全省…500万个，其中我市接入32万个": the city's own devices, 320000 (32 × 10^4)
+    from tests.extract_support import project_extractor
+
+    rows = [r for r in project_extractor().extract(
+        "全省物联感知平台累计接入感知设备500万个，其中我市接入32万个。", "杭州")
+        if r.indicator == "物联感知体系" and r.quantity is not None]
+    assert rows and {(r.attribution, r.quantity) for r in rows} == {("city", 320000.0)}
+
+
+def test_a_share_already_the_city_s_keeps_its_total():
+    # the total is the city's (我市 before it); "其中我市新增8万个" is a step, 32万 remains
+    from tests.extract_support import project_extractor
+
+    rows = [r for r in project_extractor().extract(
+        "全省累计建成5G基站12万个，我市物联感知平台已接入感知设备32万个，其中我市新增8万个。",
+        "杭州") if r.indicator == "物联感知体系" and r.quantity is not None]
+    assert rows and {r.quantity for r in rows} == {320000.0}
