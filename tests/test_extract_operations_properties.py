@@ -105,3 +105,18 @@ def test_the_grid_to_enforcement_link_in_other_words(text, expected):
 ])
 def test_a_governance_application_is_the_platform(text, expected):
     assert _findings(text, "基层治理平台", "泉州") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a measure issued in another clause says nothing of the platform the work runs on
+    ("会议通报，今年3月市政府办公室印发《合肥市“高效处置一件事”工作机制》以来，已梳理首批10个"
+     "处置事项，事件从发现到办结全部在市城市运行“一网统管”平台闭环流转。",
+     {("unified_platform", "built")}),
+    # a title that holds the name is the measure, not the platform
+    ("市政府印发《关于全面推进城市运行“一网统管”平台建设的实施意见》。", set()),
+    # the platform used by visitors to look at the work runs
+    ("市领导到区调研，通过“一网统管”平台查看了事件处置流程。", {("unified_platform", "built")}),
+    ("某科技公司在博览会上演示“一网统管”平台解决方案，参观者查看了演示。", set()),
+])
+def test_the_unified_platform_beside_an_issue_or_a_visit(text, expected):
+    assert _findings(text, "城市运行平台", "合肥") == expected
