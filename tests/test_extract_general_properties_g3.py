@@ -90,3 +90,11 @@ def test_an_urban_rural_policy_on_another_subject_is_no_digital_policy(text):
 def test_an_urban_rural_policy_with_a_digital_word_is_issued(text):
     assert ("城乡数字化协同建设", "policy_issued", "issued") in _findings(
         text, indicator="城乡数字化协同建设")
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    ("全国已建成数字化转型促进中心200余家。", "数字化转型协同发展"),
+    ("截至去年底，全国共有数字化转型促进中心300多家，我市正在谋划。", "数字化转型协同发展"),
+])
+def test_a_count_across_the_country_is_background(text, indicator):
+    assert not {f for f in _findings(text, indicator=indicator) if f[2] == "built"}
