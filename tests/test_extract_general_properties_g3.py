@@ -98,3 +98,26 @@ def test_an_urban_rural_policy_with_a_digital_word_is_issued(text):
 ])
 def test_a_count_across_the_country_is_background(text, indicator):
     assert not {f for f in _findings(text, indicator=indicator) if f[2] == "built"}
+
+
+@pytest.mark.parametrize("text", [
+    "现就推进城乡数字化协同发展提出如下意见。",
+    "为推动数字技术均衡布局，经省政府同意，现就推进城乡数字化协同发展提出如下意见。",
+    "为推进数字乡村建设，特制定本方案。",
+])
+def test_the_documents_own_formula_issues_the_policy(text):
+    # 推进 there names the policy's aim, not a plan of it
+    assert _findings(text, indicator="城乡数字化协同建设") == {
+        ("城乡数字化协同建设", "policy_issued", "issued")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("区级政务服务延伸至全部村级便民服务点，群众在村里即可办理社保、医保等128项事项。",
+     {("城乡数字化协同建设", "services_reach_rural", "built")}),
+    ("市里将“一件事”服务延伸至全市所有涉农镇街和村（社区）便民服务站，群众可在村里帮代办。",
+     {("城乡数字化协同建设", "services_reach_rural", "built")}),
+    ("推动政务服务延伸至村级便民服务站，让群众在村里即可办理。", set()),  # an aim
+    ("部分偏远村的政务服务延伸至村级工作进展缓慢。", set()),  # a lag
+])
+def test_services_reaching_villages_with_what_villagers_can_do_there(text, expected):
+    assert _findings(text, "嘉兴", indicator="城乡数字化协同建设") == expected
