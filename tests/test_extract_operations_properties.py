@@ -120,3 +120,14 @@ def test_a_governance_application_is_the_platform(text, expected):
 ])
 def test_the_unified_platform_beside_an_issue_or_a_visit(text, expected):
     assert _findings(text, "城市运行平台", "合肥") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the company named before the state-owned capital that set it up
+    ("杭州城市大脑运营有限公司由市属国企联合三家数字科技企业组建，承担城市大脑的日常运维。",
+     {("operation_company", "built")}),
+    # a firm signing with a state-owned one is a partnership, no operation company
+    ("阿里云计算有限公司与市属国企签署智慧城市战略合作协议。", {("mechanism", "issued")}),
+])
+def test_a_state_owned_operation_company_named_first(text, expected):
+    assert _findings(text, "政企合作机制") == expected
