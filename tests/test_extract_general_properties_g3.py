@@ -121,3 +121,14 @@ def test_the_documents_own_formula_issues_the_policy(text):
 ])
 def test_services_reaching_villages_with_what_villagers_can_do_there(text, expected):
     assert _findings(text, "嘉兴", indicator="城乡数字化协同建设") == expected
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    ("数商奖励办法已完成合法性审查。", "奖励政策"),
+    ("公共数据授权运营管理办法已完成合法性审核，待市政府常务会议审议。", "公共数据授权运营"),
+    ("城乡数字化融合发展实施方案已完成意见征集。", "城乡数字化协同建设"),
+    ("《关于加快数商发展的若干措施》修订稿已上报市政府。", "奖励政策"),
+])
+def test_a_step_in_the_making_of_a_measure_issues_nothing(text, indicator):
+    # a legal review, a round of comments, a draft sent up: the measure is not yet in force
+    assert not {f for f in _findings(text, indicator=indicator) if f[2] == "issued"}
