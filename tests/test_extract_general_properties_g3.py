@@ -132,3 +132,25 @@ def test_services_reaching_villages_with_what_villagers_can_do_there(text, expec
 def test_a_step_in_the_making_of_a_measure_issues_nothing(text, indicator):
     # a legal review, a round of comments, a draft sent up: the measure is not yet in force
     assert not {f for f in _findings(text, indicator=indicator) if f[2] == "issued"}
+
+
+@pytest.mark.parametrize("text", [
+    "我市某银行成立数字化转型领导小组，每月调度。",
+    "市人民医院成立数字化改革工作专班，实行周例会制度。",
+    "邯郸学院建立数字化改革联席会议制度。",
+])
+def test_a_units_own_body_is_no_mechanism_of_the_city(text):
+    assert _findings(text, indicator="推进机制") == set()
+
+
+def test_the_citys_own_body_is_still_a_mechanism():
+    assert ("推进机制", "mechanism", "issued") in _findings(
+        "市委成立数字化改革领导小组，由市委书记任组长，实行月调度。", indicator="推进机制")
+
+
+@pytest.mark.parametrize("text", [
+    "数据交易所已停止运营。",
+    "邯郸数据交易中心因业务调整已于去年关停。",
+])
+def test_an_exchange_that_closed_runs_no_more(text):
+    assert not {f for f in _findings(text, indicator="数商发展") if f[2] == "built"}
