@@ -478,6 +478,8 @@ class Extractor:
         elif level == "mentioned" and not (status == "planned" and (self.status.has_intent(
                 norm, sent[0], sent[1], start, end) or _title_issue_ahead(norm, sent, start, end))):
             status = "mentioned"  # an exhortation ("要…") mentions; a concrete plan stays planned
+        if status == "mentioned" and _topic_notice(doc):
+            return None  # "培训内容：…数据安全事件报送流程": a course's topic, no work of the city
         quantity, unit = self._quantity(rule, norm, sent, start, end)
         # A second status from the same sentence is anchored on its own clause.
         span = _clause(norm, sent, start, end) if narrow else sent
@@ -1180,6 +1182,14 @@ def _city_share(norm: str, sent: tuple[int, int], end: int,
     if not found or any(w in rest[:found[0].start] for w in _INCREMENT_WORDS):
         return None
     return found[0].value
+
+
+def _topic_notice(doc: _Doc) -> bool:
+    """A notice of a course or meeting to hold ("关于举办…培训班的通知"): what it names with no
+    fact or plan of its own is the topic taught or discussed."""
+    a, b = doc.title_span
+    return b > a and bool(_WORK_NOTICE.search(doc.norm, a, b)) \
+        and bool(_WORK_TOPIC.search(doc.norm, a, b))
 
 
 def _heading_bodies(doc: _Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

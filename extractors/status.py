@@ -27,6 +27,9 @@ DUTY = "<duty>"
 SHORTFALL = "<shortfall>"
 # Drafting led by a body: "组织编制…办法" is work under way, "牵头编制的《…》" names who wrote it.
 _LED_DRAFTING = frozenset(("组织编制", "牵头编制", "组织起草", "牵头起草"))
+# Marks a thing relied on ("将依托…平台，谋划…") that the sentence only names: no `unmarked`
+# status replaces the mention.
+RELIED = "<relied>"
 # "平台还不具备跨层级调度能力": a thing that lacks a power exists; "不具备建设…的条件" denies it.
 _LACKS_POWER = re.compile(r"[^,，:：;；。条]{0,16}?(能力|功能)")
 # A target date or aim earlier in the sentence makes "建成" a plan: "到2025年底，基本建成…".
@@ -469,10 +472,18 @@ class StatusDetector:
         clause_end = min([e for e in ends if e >= 0] or [sent_end])
         clause = norm[clause_start:hit_start] + " " + norm[hit_end:clause_end]
         words = self.words(clause)
-        if _RELIED_ON.search(norm, clause_start, hit_start):
+        relied = _RELIED_ON.search(norm, clause_start, hit_start)
+        if relied:
             # "该平台依托全县基层治理平台建设": the building is the subject's; the thing relied
             # on is there already, its status told elsewhere ("后者自2022年投入使用以来")
             words -= self.weak
+            between = self.words(norm[relied.start():hit_start])
+            subject = self.words(norm[clause_start:relied.start()])
+            if relied.group(1) in ("依托", "依靠", "借助") and subject & self.planned \
+                    and not between and not self.words(norm[hit_end:clause_end]) - self.weak:
+                # "我市将依托数据中心集群，谋划建设…": the plan is the subject's, for another
+                # thing; what is relied on is only named ("拟依托…建设…中心" builds the hit)
+                return ["mentioned", RELIED]
         found = self.candidates(words)
         if (not found or found == ["planned"] and not words & self.planned) \
                 and self._denied_later(norm, clause_end, sent_end):

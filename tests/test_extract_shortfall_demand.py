@@ -183,3 +183,33 @@ def test_a_share_already_the_city_s_keeps_its_total():
         "全省累计建成5G基站12万个，我市物联感知平台已接入感知设备32万个，其中我市新增8万个。",
         "杭州") if r.indicator == "物联感知体系" and r.quantity is not None]
     assert rows and {r.quantity for r in rows} == {320000.0}
+
+
+def test_a_course_notice_names_topics_not_work():
+    # "关于举办…培训班的通知": its course content (培训内容：…数据安全事件报送流程) is taught,
+    # not the city's practice; a fact it tells still counts.
+    from tests.extract_support import findings
+
+    text = ("关于举办全市数据业务培训班的通知\n"
+            "二、培训内容。数据目录编制、数据安全事件报送流程、公共数据授权运营等。\n")
+    assert not any(status == "mentioned" for _, _, status in findings(text, "广州"))
+    text += "我市公共数据授权运营平台已于去年上线运行。\n"
+    assert ("公共数据授权运营", "platform_built", "built") in findings(text, "广州")
+
+
+def test_a_thing_relied_on_takes_no_plan_of_the_subject():
+    # "将依托数据中心集群，谋划建设…": the plan is another thing's; the cluster is only named
+    assert first_status("我市将依托数据中心集群，谋划建设可信数据空间。",
+                        "数据中心集群") == "mentioned"
+    # a cue after 依托 still speaks for what is relied on
+    assert first_status("我市依托已建成的城市运行管理平台，开发了防汛应用。",
+                        "城市运行管理平台") == "built"
+
+
+def test_a_thing_relied_on_in_a_task_gets_no_unmarked_fact():
+    # "要依托应急指挥平台调度": a rule reading an unmarked platform as running does not turn the
+    # task's relied-on platform into a fact
+    from tests.extract_support import findings
+
+    found = findings("下一步，要依托应急指挥平台实时调度救援力量。", "镇江")
+    assert not any(status == "built" for _, _, status in found), found
