@@ -131,3 +131,16 @@ def test_the_unified_platform_beside_an_issue_or_a_visit(text, expected):
 ])
 def test_a_state_owned_operation_company_named_first(text, expected):
     assert _findings(text, "政企合作机制") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the 一件事 reform told by its hallmarks, without its name
+    ("市政务服务数据管理局完成企业信息变更、残疾人服务等事项的流程再造，实行“一表申请、一次办结”。",
+     {("implemented", "built")}),
+    ("市政务服务中心对新生儿出生、退休等事项实行“一套材料、一次办结”集成办理。",
+     {("implemented", "built")}),
+    # the same hallmarks still ahead are a task
+    ("下一步将推动更多事项集成办理，实现“一表申请、一次办结”。", set()),
+])
+def test_the_one_thing_reform_by_its_hallmarks(text, expected):
+    assert _findings(text, "政务增值化服务", "东莞") == expected
