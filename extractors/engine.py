@@ -426,10 +426,11 @@ class Extractor:
         author = attribution
         if attribution is None:
             # A headline names its actor first: "转载：国家网信办部署…", "市数据局赴杭州…".
-            mentions = attributor.mentions(norm[span[0]:span[1]])
+            mentions = _without_visitors(norm, span[0], attributor.mentions(norm[span[0]:span[1]]))
             if not mentions:  # "西咸协同创新中心揭牌": the lead sentence names the actor
                 lead = _lead_sentence(norm, span[1])
-                mentions = _actors(norm, lead, attributor.mentions(norm[lead[0]:lead[1]]))
+                mentions = _without_visitors(norm, lead[0], _actors(
+                    norm, lead, attributor.mentions(norm[lead[0]:lead[1]])))
             attribution = mentions[0].attribution if mentions else CITY
         return replace(doc, attribution=attribution, author=author,
                        visited=_visited(norm, span, attributor))
@@ -1104,7 +1105,7 @@ def _forwarded_issuer(norm: str, span: tuple[int, int], attributor: Attributor) 
 # "市数据局赴杭州学习考察…", "组织考察团赴深圳、广州考察": a study tour to another place.
 _VISIT = re.compile(r"赴([^,，。;；\n]{2,16}?)(学习|考察|调研|交流|参观|观摩)")
 # What visitors do with the host's things: see them, hear of them, study them.
-_VISIT_VERB = re.compile(r"参观|考察|观摩|察看|了解|听取|走进|实地|体验|学习")
+_VISIT_VERB = re.compile(r"参观|考察|观摩|察看|了解|听取|走进|实地|体验|学习|走访|观看|聆听|座谈")
 
 
 def _visited(norm: str, span: tuple[int, int], attributor: Attributor) -> str | None:
@@ -1190,6 +1191,18 @@ def _topic_notice(doc: _Doc) -> bool:
     a, b = doc.title_span
     return b > a and bool(_WORK_NOTICE.search(doc.norm, a, b)) \
         and bool(_WORK_TOPIC.search(doc.norm, a, b))
+
+
+# People from a place ("成都市考察团一行来我市调研", "外地考察团来我市交流") are guests, not actors.
+_VISITORS = re.compile(r"市?(考察团|代表团|调研组|考察组|客商|嘉宾|来宾)")
+
+
+def _without_visitors(norm: str, offset: int, mentions: list) -> list:
+    """Mentions less the places visitors come from, when someone else is named after them."""
+    if len(mentions) < 2:
+        return mentions
+    kept = [m for m in mentions[:-1] if not _VISITORS.match(norm, offset + m.end)]
+    return kept + mentions[-1:]
 
 
 def _heading_bodies(doc: _Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

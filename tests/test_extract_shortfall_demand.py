@@ -213,3 +213,20 @@ def test_a_thing_relied_on_in_a_task_gets_no_unmarked_fact():
 
     found = findings("下一步，要依托应急指挥平台实时调度救援力量。", "镇江")
     assert not any(status == "built" for _, _, status in found), found
+
+
+def test_guests_from_elsewhere_are_not_the_actor():
+    # "外地考察团来我市…", "成都市考察团一行来我市…": the visitors' place is where they come from;
+    # what they see is the host's (the portal city's)
+    text = ("外地考察团来我市交流城市大脑建设经验\n"
+            "近日，成都市考察团一行来我市调研。考察团参观了市城市大脑运营指挥中心，"
+            "听取了城市大脑建设运营情况介绍。\n")
+    assert "other_city" not in _attributions(text, "贵阳")
+
+
+def test_what_a_touring_delegation_visits_or_watches_is_the_host_s():
+    # "赴深圳学习考察" then "代表团走访了…中心", "观看了…平台演示": the host's things
+    text = ("我市代表团赴深圳学习考察数字政府建设\n"
+            "代表团先后走访了城市运行管理中心等单位。在中心，代表团观看了“一网统管”平台演示，"
+            "该平台已接入110个部门的业务系统。\n")
+    assert _attributions(text, "贵阳") == {"other_city"}
