@@ -144,3 +144,23 @@ def test_a_state_owned_operation_company_named_first(text, expected):
 ])
 def test_the_one_thing_reform_by_its_hallmarks(text, expected):
     assert _findings(text, "政务增值化服务", "东莞") == expected
+
+
+@pytest.mark.parametrize(("text", "indicator"), [
+    # the nation's count quoted for context is no scenario of the city
+    ("据统计，全国已建成智能工厂超过2000家。", "数字化场景"),
+    # a bank's service named after the scenario is its business
+    ("某银行推出智慧社区金融服务，为居民提供线上缴费。", "数字化场景"),
+    # a publicity campaign about the reform is no reform carried out
+    ("市人社局开展“高效办成一件事”政策宣传进社区活动。", "政务增值化服务"),
+    # research on how to build the system is no plan of the city
+    ("高校课题组正在研究城市生命体征指标体系的构建方法。", "城市生命体征"),
+])
+def test_words_of_the_topic_in_other_contexts(text, indicator):
+    assert _findings(text, indicator) == set()
+
+
+def test_the_citys_scenarios_ahead_of_the_nation_still_count():
+    # the nation named as a scope, not as the one that built them
+    text = "我市已建成智慧社区120个，数量居全国前列。"
+    assert _findings(text, "数字化场景") == {("one_space", "built")}
