@@ -320,7 +320,10 @@ class Extractor:
             return
         norm = doc.norm
         # a pointer can only point back to a sentence with a hit, so none before the first
-        for m in _BACK_REFERENCE.finditer(norm, min(s0 for _, s0 in seen)):
+        first_hit = min(s0 for _, s0 in seen)
+        pointers = sorted([*_BACK_REFERENCE.finditer(norm, first_hit),
+                           *_BARE_POINTER.finditer(norm, first_hit)], key=lambda p: p.start())
+        for m in pointers:
             sent = doc.sentence(m.start())
             if sent[0] == 0 or self._skipped(doc, sent):
                 continue
@@ -333,8 +336,10 @@ class Extractor:
                     continue
                 first = statuses[next(iter(statuses))]
                 hit = anchors[first][1]
-                if not _same_kind(m.group(0), norm[hit:min(hit + 16, prev[1])]):
-                    continue
+                name = norm[hit:min(hit + 16, prev[1])]
+                if not _same_kind(m.group(0), name) or m.re is _BARE_POINTER \
+                        and m.group(0) not in name:
+                    continue  # a bare noun repeats the thing's own ("平台" for a 平台)
                 row = self._match(index, doc, sent, m.start(), m.end(), follow_up=True)
                 # a denial after the thing ("该平台尚未与省级平台打通") is of a part or a stage
                 if row is None or row.status in statuses or row.status in ("mentioned", "negated"):
@@ -866,6 +871,11 @@ _DONE_CLAUSE = re.compile(r"(已经?|于?(20\d{2})\s*年(?:底|末|初|\d{1,2}�
 # Each branch opens with its own literal, so the regex engine skips ahead to 该/此/上/相.
 _POINTED = (r"(?:平台|系统|中心|体系|实验室|园区|集团|公司|"
             r"办法|政策|措施|规划|方案|清单|目录|细则|机制|项目)")
+# "…启动建设城市运行管理平台。目前，平台已完成…": a bare noun opening a sentence, told done,
+# points back as 该平台 does (the noun alone is the match, so the clause is read as for 该平台).
+_BARE_POINTER = re.compile(r"(?:(?<=[。！；\n])|(?<=[。！；\n]目前)|(?<=[。！；\n]目前[,，])|"
+                           r"(?<=[。！；\n]现)|(?<=[。！；\n]如今[,，]))"
+                           r"(?:平台|中心|系统)(?=(?:目前|现)?已)")
 _BACK_REFERENCE = re.compile(rf"该{_POINTED}|此{_POINTED}|上述{_POINTED}|相关(?:措施|政策|办法)")
 # Nouns a pointer may use for the same thing: a platform is also a system; a measure is a
 # policy. Others must repeat the thing's own noun (该中心 for a centre, 该集团 for a group).

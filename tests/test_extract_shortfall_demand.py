@@ -230,3 +230,16 @@ def test_what_a_touring_delegation_visits_or_watches_is_the_host_s():
             "代表团先后走访了城市运行管理中心等单位。在中心，代表团观看了“一网统管”平台演示，"
             "该平台已接入110个部门的业务系统。\n")
     assert _attributions(text, "贵阳") == {"other_city"}
+
+
+def test_a_bare_noun_opening_a_sentence_points_back_to_the_thing():
+    # "…启动建设…平台。目前，平台已上线运行": the bare 平台 is the platform just named
+    text = "我市今年3月启动建设城市运行管理平台。目前，平台已上线运行，接入部门系统42个。"
+    assert any(status == "built" for _, status in indicator_findings(text, "城市运行平台", "杭州"))
+    # a step on the way stays a plan; another noun (系统 for a 平台) points at nothing
+    text = "我市今年3月启动建设城市运行管理平台。平台已完成招标，计划明年上线。"
+    assert not any(status == "built"
+                   for _, status in indicator_findings(text, "城市运行平台", "杭州"))
+    text = "我市计划建设公共数据授权运营平台。系统已接入省级平台。"
+    assert not any(status == "built"
+                   for _, status in indicator_findings(text, "公共数据授权运营", "杭州"))
