@@ -164,3 +164,14 @@ def test_the_citys_scenarios_ahead_of_the_nation_still_count():
     # the nation named as a scope, not as the one that built them
     text = "我市已建成智慧社区120个，数量居全国前列。"
     assert _findings(text, "数字化场景") == {("one_space", "built")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # any making verb in the progressive is work under way, not a platform in use
+    ("城市信息模型（CIM）基础平台正在搭建。", {("planned", "planned")}),
+    ("全市实景三维模型正在加紧建设。", {("planned", "planned")}),
+    # the platform serving now stays in use
+    ("CIM基础平台正在为工程建设项目审批提供三维底图。", {("one_kind", "built")}),
+])
+def test_a_common_platform_in_the_making(text, expected):
+    assert _findings(text, "城市基础共性平台", "南京") == expected
