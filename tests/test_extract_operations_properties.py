@@ -175,3 +175,16 @@ def test_the_citys_scenarios_ahead_of_the_nation_still_count():
 ])
 def test_a_common_platform_in_the_making(text, expected):
     assert _findings(text, "城市基础共性平台", "南京") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a place the city's own visitors went to exists, though the visit is only a topic
+    ("随后，一行人来到大良街道的智慧社区服务中心，了解社区“智慧养老”等应用。",
+     {("one_space", "built")}),
+    ("市领导走进某企业的5G工厂，察看生产线运行情况。", {("one_space", "built")}),
+    # a trip elsewhere to learn or a show is another place's or nobody's
+    ("市民政局组织干部赴上海学习考察智慧养老服务经验，参观了多个智慧社区。", set()),
+    ("与会人员参观了博览会展厅内的智能工厂样板。", set()),
+])
+def test_a_scenario_visited_exists(text, expected):
+    assert _findings(text, "数字化场景", "佛山") == expected
