@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from citydx.registry import Registry
@@ -99,7 +99,6 @@ _TOPIC_TITLE = re.compile(r"关于.+的(有关)?(情况)?(说明|请示|报告|�
 _EXPLAINED = re.compile(r"\s*(的)?(政策解读|解读|图解|问答|答记者问)")
 _SCOPE = re.compile(r"[省市]?(内)?(率先|首个|首家|首批|第一|唯一|领先|前列|最早|范围内)")
 _DRAFT_TITLE = re.compile(r"[(（](送审稿|征求意见稿|讨论稿|草案|修订草案|草案稿)[)）]$")
-_SENTENCE_END_REVERSED = _SENTENCE_END
 # "（一）数据要素×工业制造。", "二、算力设施。": a short numbered heading ending its own sentence.
 _ITEM_HEADING = re.compile(rf"\s*({_NUMBERING}|[一二三四五六七八九十]+是)[^,，;；:：]{{2,20}}$")
 _META_LABEL = re.compile(r"^[\u4e00-\u9fff\s\u3000]{2,8}[:：]")
@@ -171,7 +170,7 @@ class _Doc:
     _plan: tuple[tuple[int, int], ...] | None = None
     mentions: dict = field(default_factory=dict)
     _topic: dict = field(default_factory=dict)
-    _sentences: dict = field(default_factory=dict)
+    _ends: list[int] | None = None  # positions of the sentence ends, once asked
     filter_words: dict = field(default_factory=dict)  # span → the rules' filter words in it
     skipped: dict = field(default_factory=dict)  # sentence start → whether no rule reads it
 
@@ -192,17 +191,13 @@ class _Doc:
         return self._plan
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        """Bounds of the sentence holding pos, found around it (most text holds no hit)."""
-        found = self._sentences.get(pos)
-        if found is None:
-            before = _SENTENCE_END_REVERSED.search(self.norm[max(0, pos - 400):pos][::-1])
-            start = pos - before.start() if before else max(0, pos - 400)
-            if start > 0 and before is None:
-                start = _sentence_start(self.norm, start)
-            after = _SENTENCE_END.search(self.norm, pos)
-            found = (start, after.start() if after else len(self.norm))
-            self._sentences[pos] = found
-        return found
+        """Bounds of the sentence holding pos: from after the last sentence end before it to the
+        first at or after it. The ends are found in one pass when a hit first asks."""
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = [m.start() for m in _SENTENCE_END.finditer(self.norm)]
+        i = bisect_left(ends, pos)
+        return (ends[i - 1] + 1 if i else 0, ends[i] if i < len(ends) else len(self.norm))
 
 
 class Extractor:
@@ -230,10 +225,10 @@ class Extractor:
         self._issuing = tuple(normalize_for_matching(v) for v in common.issuing_verbs)
         self._repeal = tuple(normalize_for_matching(v) for v in common.repeal_verbs)
         self._topic = tuple(normalize_for_matching(v) for v in common.topic_cues)
-        self._skip = tuple(normalize_for_matching(v) for v in common.skip_sentence_cues
-                           if not v.startswith("^"))
-        self._skip_start = tuple(normalize_for_matching(v[1:]) for v in
-                                 common.skip_sentence_cues if v.startswith("^"))
+        self._skip = _any_of(normalize_for_matching(v) for v in common.skip_sentence_cues
+                             if not v.startswith("^"))
+        self._skip_start = _any_of([normalize_for_matching(v[1:]) for v in
+                                    common.skip_sentence_cues if v.startswith("^")], r"\s*")
         self.status = StatusDetector(common, lambda: tokenizer or make_tokenizer(
             ruleset.userdict, self.status.cue_words))
         self._attributors: dict[str, Attributor] = {}
@@ -391,9 +386,8 @@ class Extractor:
         return skipped
 
     def _skip_sentence(self, norm: str, sent: tuple[int, int]) -> bool:
-        sentence = norm[sent[0]:sent[1]]
-        return any(cue in sentence for cue in self._skip) \
-            or sentence.lstrip().startswith(self._skip_start)
+        return bool(self._skip and self._skip.search(norm, *sent)) \
+            or bool(self._skip_start and self._skip_start.match(norm, *sent))
 
     def _prepare(self, text: str, meta: DocumentMeta | None, title: str) -> _Doc:
         """The document as every city sees it; `_for_city` adds who wrote it."""
@@ -442,6 +436,8 @@ class Extractor:
         if follow_up:
             return self._row(rule, doc, sent, start, end, narrow)
         filters = self._filters[index]
+        if not filters.open_in(norm, *sent):
+            return None
         if filters.words:
             present = self._words_in(doc, sent)
             in_clause: frozenset[str] = frozenset()
@@ -987,13 +983,6 @@ def _lead_sentence(norm: str, after: int) -> tuple[int, int]:
     return start, match.start() if match else len(norm)
 
 
-def _sentence_start(norm: str, pos: int) -> int:
-    """Start of the sentence holding pos when it is longer than the quick look-back."""
-    for match in _SENTENCE_END.finditer(norm[:pos][::-1]):
-        return pos - match.start()
-    return 0
-
-
 def _pick_level(rule: Rule, statuses: list[str]) -> tuple[str | None, str]:
     for status in statuses:
         if status in rule.levels:
@@ -1219,3 +1208,10 @@ def load_extractor(rules_folder=None) -> Extractor:
     from extractors.rules import load_ruleset
 
     return Extractor(load_ruleset(rules_folder), load_registry())
+
+
+def _any_of(words: Iterable[str], prefix: str = "") -> re.Pattern | None:
+    """One pattern for a list of cue words (one search instead of a test per word); None for
+    no words, as an empty alternation would match everywhere."""
+    words = list(words)
+    return re.compile(prefix + "(?:" + "|".join(map(re.escape, words)) + ")") if words else None
