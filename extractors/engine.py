@@ -352,9 +352,12 @@ class Extractor:
             owners.append(indicators)
         if not claimable:
             return hits
+        held = _held_hits(hits)
+        if held.isdisjoint(claimable):
+            return hits
         ends = [end for _, end, _ in hits]  # the automaton reports hits in order of their end
         dropped = set()
-        for i in claimable:
+        for i in held.intersection(claimable):
             start, end, indexes = hits[i]
             claimed: frozenset[str] = frozenset()
             # A longer hit holding this one ends at or after it, within the longest keyword.
@@ -1215,3 +1218,16 @@ def _any_of(words: Iterable[str], prefix: str = "") -> re.Pattern | None:
     no words, as an empty alternation would match everywhere."""
     words = list(words)
     return re.compile(prefix + "(?:" + "|".join(map(re.escape, words)) + ")") if words else None
+
+
+def _held_hits(hits: list[tuple[int, int, tuple[int, ...]]]) -> set[int]:
+    """Which hits lie inside a longer one: in order of start, longest first, a hit ending no
+    later than the furthest end seen so far is held by an earlier hit. One sort and one pass,
+    where most keywords that could be held are not."""
+    held, reach = set(), -1
+    for _start, neg_end, i in sorted((s, -e, i) for i, (s, e, _) in enumerate(hits)):
+        if -neg_end <= reach:
+            held.add(i)
+        else:
+            reach = -neg_end
+    return held

@@ -1,11 +1,11 @@
 """A hit's sentence runs from after the last sentence end before it to the first end at or
-after it, whatever the length of the sentence."""
+after it, whatever the length of the sentence; a hit inside a longer one is found by one sweep."""
 
 from __future__ import annotations
 
 import pytest
 
-from extractors.engine import _Doc
+from extractors.engine import _Doc, _held_hits
 from extractors.metadata import DocumentMeta
 
 ENDS = "。!?;！？；\n"
@@ -28,3 +28,20 @@ def test_sentence_bounds_match_a_plain_search(text: str) -> None:
     doc = _Doc(text, text, DocumentMeta(), "city", (0, 0))
     for pos in range(len(text)):
         assert doc.sentence(pos) == by_hand(text, pos), pos
+
+
+def held_by_hand(hits: list[tuple[int, int, tuple[int, ...]]]) -> set[int]:
+    return {i for i, (s, e, _) in enumerate(hits)
+            if any(s2 <= s and e2 >= e and (s2, e2) != (s, e) for s2, e2, _ in hits)}
+
+
+@pytest.mark.parametrize("spans", [
+    [],
+    [(0, 3)],
+    [(0, 1), (0, 3), (2, 3), (4, 9), (5, 6), (8, 12)],  # held at both ends and inside
+    [(3, 4), (1, 4), (0, 2), (2, 2)],  # as the automaton reports: in order of their end
+    [(0, 5), (6, 7), (7, 8)],  # touching is not holding
+])
+def test_held_hits_are_those_inside_a_longer_hit(spans) -> None:
+    hits = [(s, e, ()) for s, e in spans]
+    assert _held_hits(hits) == held_by_hand(hits)
