@@ -342,14 +342,9 @@ class Extractor:
         "授权运营管理实施细则" is not a data-management rule, "一件事" inside "高效处置一件事"
         is not a service item, "数字经济" inside "数字经济监测平台" is not a development aim.
         """
-        hits = []
-        owners = []
-        claimable = []
-        for start, stop, (indexes, inside, indicators) in self._keywords.hits(norm):
-            if inside:
-                claimable.append(len(hits))
-            hits.append((start, stop - 1, indexes))
-            owners.append(indicators)
+        found = self._keywords.hits(norm)  # value: (rules, inside others' keywords, owners)
+        hits = [(start, stop - 1, value[0]) for start, stop, value in found]
+        claimable = [i for i, (_, _, value) in enumerate(found) if value[1]]
         if not claimable:
             return hits
         held = _held_hits(hits)
@@ -364,7 +359,7 @@ class Extractor:
             for j in range(bisect_left(ends, end), bisect_right(ends, start + self._longest)):
                 other_start, other_end, _ = hits[j]
                 if other_start <= start and other_end - other_start > end - start:
-                    claimed = claimed | owners[j]
+                    claimed = claimed | found[j][2][2]
             if claimed:
                 kept = tuple(k for k in indexes if self._rules[k].indicator in claimed)
                 hits[i] = (start, end, kept)

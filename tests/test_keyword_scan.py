@@ -111,3 +111,13 @@ def test_a_closed_gate_means_the_filters_fail(filters, sentence) -> None:
         w in sentence for w in checks.gate))
     if could_pass:
         assert checks.open_in(text, start, end)
+
+
+def test_hits_ending_together_come_longest_first() -> None:
+    scanner = KeywordScanner((w, w) for w in ("安全", "数据安全", "据安全"))
+    assert scanner.hits("数据安全") == [(0, 4, "数据安全"), (1, 4, "据安全"), (2, 4, "安全")]
+
+
+def test_a_keyword_given_twice_is_reported_once_with_its_last_value() -> None:
+    scanner = KeywordScanner([("平台", "first"), ("平台", "second")])
+    assert scanner.hits("平台") == [(0, 2, "second")]
