@@ -3,9 +3,11 @@ after it, whatever the length of the sentence; a hit inside a longer one is foun
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from extractors.engine import _Doc, _held_hits
+from extractors.engine import Evidence, _Doc, _evolve, _held_hits
 from extractors.metadata import DocumentMeta
 
 ENDS = "。!?;！？；\n"
@@ -45,3 +47,14 @@ def held_by_hand(hits: list[tuple[int, int, tuple[int, ...]]]) -> set[int]:
 def test_held_hits_are_those_inside_a_longer_hit(spans) -> None:
     hits = [(s, e, ()) for s, e in spans]
     assert _held_hits(hits) == held_by_hand(hits)
+
+
+def test_evolve_copies_a_row_with_the_changes_and_refuses_unknown_fields() -> None:
+    row = Evidence(indicator="城市运行平台", level="platform_built", status="built",
+                   snippet="平台已上线", start=0, end=5, rule_id="r", attribution="city",
+                   confidence=0.9)
+    other = _evolve(row, attribution="province")
+    assert (other.attribution, row.attribution) == ("province", "city")
+    assert other == dataclasses.replace(row, attribution="province")
+    with pytest.raises(TypeError, match="has no field"):
+        _evolve(row, atribution="province")
