@@ -274,15 +274,17 @@ class Extractor:
         rows: list[Evidence] = []
         anchors: list[tuple[int, int, bool]] = []
         seen: dict[tuple[int, int], dict[str, int]] = {}
-        filters = self._filters
-        for start, end, indexes in self._hits(doc.norm):
+        named_in: dict[int, list[tuple[int, ...]]] = {}  # sentence start → its hits' rules
+        filters, norm = self._filters, doc.norm
+        for start, end, indexes in self._hits(norm):
             sent = doc.sentence(start)
-            if self._skipped(doc, sent):
+            named_in.setdefault(sent[0], []).append(indexes)
+            # the rules whose needed words the sentence has: for most hits, none
+            live = [i for i in indexes if filters[i].open_in(norm, *sent)]
+            if not live or self._skipped(doc, sent):
                 continue
-            for index in indexes:
+            for index in live:
                 statuses = seen.setdefault((index, sent[0]), {})
-                if not filters[index].open_in(doc.norm, *sent):
-                    continue  # the sentence lacks every word of one the rule needs
                 row = self._match(index, doc, sent, start, end + 1,
                                   narrow=bool(statuses))
                 if row is None:
@@ -303,11 +305,12 @@ class Extractor:
                 if named:  # "建成A中心和B创新园": a second thing of the same rule
                     name = _thing_name(doc.norm, sent, start, end + 1)
                     rows[first] = replace(rows[first], names=(*rows[first].names, name))
-        self._follow_ups(doc, seen, rows, anchors)
+        self._follow_ups(doc, seen, rows, anchors, named_in)
         return rows, anchors
 
     def _follow_ups(self, doc: _Doc, seen: dict[tuple[int, int], dict[str, int]],
-                    rows: list[Evidence], anchors: list[tuple[int, int, bool]]) -> None:
+                    rows: list[Evidence], anchors: list[tuple[int, int, bool]],
+                    named_in: dict[int, list[tuple[int, ...]]]) -> None:
         """"…启动建设城市运行管理服务平台。该平台已于5月上线运行。": a sentence that points back
         to the thing the sentence before named (该平台, 此中心, 相关措施) tells that thing's status,
         and the thing stays whose it was. The pointer's noun must be of the thing's kind (a
@@ -321,11 +324,13 @@ class Extractor:
             if sent[0] == 0 or self._skipped(doc, sent):
                 continue
             prev = doc.sentence(sent[0] - 1)
+            # indicators the sentence names itself, whether their rules passed there or not
             here = {self._rules[i].indicator for i, s0 in seen if s0 == sent[0]}
+            here.update(self._rules[i].indicator for rules in named_in.get(sent[0], ())
+                        for i in rules)
             for (index, s0), statuses in list(seen.items()):
                 rule = self._rules[index]
-                if s0 != prev[0] or not statuses or rule.indicator in here \
-                        or (index, sent[0]) in seen:
+                if s0 != prev[0] or not statuses or rule.indicator in here:
                     continue
                 first = statuses[next(iter(statuses))]
                 hit = anchors[first][1]
