@@ -24,7 +24,7 @@ from extractors.patterns import SENTENCE_END as _SENTENCE_END
 from extractors.quantities import find_quantities
 from extractors.rule_filters import RuleFilters
 from extractors.rules import DETECT, IndicatorRules, Rule, RuleSet
-from extractors.status import CLAUSES, StatusDetector, make_tokenizer
+from extractors.status import CLAUSES, SHORTFALL, StatusDetector, make_tokenizer
 
 _JOINT = ("与", "和", "同", "、", "及", "联合")
 # Between a city's name and the keyword, words that only continue the thing's name
@@ -52,6 +52,9 @@ _INCREMENT_WORDS = ("新增", "增加", "新推出", "新引入", "新入驻", "
                     "新开通", "新布设", "新部署")
 # "6个事项完成流程再造并上线，全市…事项累计达到二十二个": a number right after one of these is
 # the running total even when the step is told without a word of increase.
+# "全省已建成…120个，其中我市15个": a wider total whose share for the author's city is named.
+_CITY_SHARE = re.compile(r"其中[,，]?\s*(我市|本市)")
+_WIDE_SCOPES = ("全省", "我省", "全国", "全区", "本省")
 _RUNNING_TOTAL = ("累计", "共计", "总计", "合计", "总数", "总量")
 # "由200P扩展至500P", "从年初的145家增至186家": the number after 由/从 is what there was before.
 _FROM = re.compile(r"[从由][^\d,，;；。]{0,5}$")
@@ -504,7 +507,7 @@ class Extractor:
                 if any(self.status.candidates(self.status.words(m.group(0)))[:1] == ["planned"]
                        for m in CLAUSES.finditer(norm, clause[1], sent[1])):
                     return ["planned", "mentioned"]
-                return ["mentioned"]
+                return self._topic_heading_fact(doc, sent) or ["mentioned"]
         if in_title and _WORK_NOTICE.search(norm, *doc.title_span) \
                 and _WORK_TOPIC.search(norm, *doc.title_span):
             return []  # "关于举办…管理办法培训班的通知": the topic of a training, no fact
@@ -583,6 +586,23 @@ class Extractor:
             return ["planned", "mentioned"]
         return found if found[:1] in (["built"], ["issued"]) and past else []
 
+    def _topic_heading_fact(self, doc: _Doc, sent: tuple[int, int]) -> list[str]:
+        """"二、关于政务数据与社会数据融合。我局已推动…数据向银行开放": a reply's item heading
+        names the topic; a fact its first body sentence states is the topic's. A plan or a
+        denial there stays the body's own ("该事项需审慎推进，我局将加强研究" plans nothing)."""
+        if not _ITEM_HEADING.match(doc.norm, sent[0], sent[1]):
+            return []
+        found = self._body_status(doc, sent)
+        if found[:1] in (["built"], ["issued"]):
+            return found
+        if sent[1] + 1 >= len(doc.norm) or doc.norm[sent[1]] == "\n":
+            return []
+        # "我局推动…数据向银行开放，已支撑…审批": done, told in a later clause of the body
+        body = doc.sentence(sent[1] + 1)
+        found = self.status.detect(doc.norm, *body, body[1], body[1])
+        past = self.status.clause_is_past(doc.norm, *body, body[1] - 1, body[1] - 1)
+        return found if found[:1] in (["built"], ["issued"]) and past else []
+
     def _title_statuses(self, doc: _Doc, sent: tuple[int, int], bracket: int, end: int,
                         in_title: bool) -> list[str]:
         """A keyword inside 《…》: issued, drafted, repealed or only cited."""
@@ -637,6 +657,8 @@ class Extractor:
                 & self.status.negation and not own & (self.status.issued | self.status.built):
             # "参加了全国评选，均未获奖"; but "已出台…办法，但尚未出台实施细则" keeps its fact
             return ["negated"]
+        if self.status.candidates(own)[-1:] == [SHORTFALL]:
+            return ["mentioned", SHORTFALL]  # "与周边城市共建的创新平台较少": a lack, no fact
         if self._planned_here(doc, sent, start, end):
             return ["planned"]  # a task "出台…管理办法" under "二、重点任务"
         return [rule.status]
@@ -734,6 +756,9 @@ class Extractor:
         last = before[-1]
         first = before[0]
         if last.attribution in (NATIONAL, PROVINCE) and \
+                _CITY_SHARE.search(doc.norm, hit, doc.sentence(sent_start)[1]):
+            return CITY  # "全省已建成数字化车间120个，其中我市15个": the city's share is named
+        if last.attribution in (NATIONAL, PROVINCE) and \
                 _PUBLISHED_LIST.search(doc.norm, sent_start + last.end, hit + 12):
             # "国家数据局公布…典型案例，芜湖市报送的…项目成功入选": the judge publishes the
             # list; the one selected is who did the thing
@@ -747,8 +772,11 @@ class Extractor:
             return doc.author  # "本市…" in 无锡's measures on 常州's portal is 无锡
         if last.generic and len(before) > 1 and before[-2].attribution == OTHER_CITY and \
                 doc.norm[sent_start + last.start:sent_start + last.end] not in ("我市", "本市") \
-                and doc.norm[sent_start + before[-2].start - 1] != "在":
-            return OTHER_CITY  # "杭州市数据局局长介绍，全市已建成…": 全市 is 杭州
+                and (doc.norm[sent_start + before[-2].start - 1] != "在"
+                     or not any(m.attribution == CITY for m in before[:-2])):
+            # "杭州市数据局局长介绍，全市已建成…", "在上海市城市运行管理中心，大屏上…全市的…":
+            # 全市 is that city's, unless the city acts before the place ("我市在杭州…")
+            return OTHER_CITY
         if last.attribution == OTHER_CITY and _NAME_PART.fullmatch(
                 doc.norm, sent_start + last.end, hit) and \
                 not doc.norm.startswith(_JOINT_VERBS, hit) and \
@@ -794,6 +822,9 @@ class Extractor:
         if running_total is not None and not spec.sum:
             # "新增19个…，累计达到32项": what exists is the total, not the increment.
             return running_total, spec.unit
+        share = _city_share(norm, sent, end, spec.units)
+        if share is not None:
+            return share, spec.unit  # "全省…120个，其中我市15个": the city has 15
         if best is None:
             return None, None
         return (round(total, 6) if spec.sum else best[1]), spec.unit
@@ -1113,6 +1144,7 @@ def _with_count(group: list[Evidence], rules: IndicatorRules, doc: _Doc) -> list
     if spec is None:
         return group
     spans = [doc.sentence(r.start) for r in group if r.level in spec.levels]
+    spans += _heading_bodies(doc, spans)
     found = count_domains(doc.norm, spans, spec.domains)
     stated = [r.quantity for r in group if r.level in spec.levels and r.quantity is not None]
     stated += pointed_count(doc.norm, spans)
@@ -1123,6 +1155,36 @@ def _with_count(group: list[Evidence], rules: IndicatorRules, doc: _Doc) -> list
         if r.level in spec.levels and r.quantity is None and found:
             r = replace(r, quantity=float(found), unit=spec.unit)
         out.append(r)
+    return out
+
+
+def _city_share(norm: str, sent: tuple[int, int], end: int,
+                units: tuple[str, ...]) -> float | None:
+    """The first figure in the rule's unit after "其中我市/本市" later in the sentence."""
+    if "其中" not in norm[end:sent[1]]:
+        return None
+    lead = norm[sent[0]:end]
+    if not any(w in lead for w in _WIDE_SCOPES) or "我市" in lead or "本市" in lead:
+        return None  # "我市…32万个，其中我市新增8万个": the total is already the city's
+    share = _CITY_SHARE.search(norm, end, sent[1])
+    if share is None:
+        return None
+    rest = norm[share.end():sent[1]]
+    found = [q for q in find_quantities(rest) if q.unit in units]
+    if not found or any(w in rest[:found[0].start] for w in _INCREMENT_WORDS):
+        return None
+    return found[0].value
+
+
+def _heading_bodies(doc: _Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"一、关于“数据要素×”应用。我市已在工业制造、交通运输…四个领域推出应用": a heading
+    with no verb takes its fact from the body sentence after it, so that sentence's domains and
+    stated count are the heading's too."""
+    out = []
+    for a, b in dict.fromkeys(spans):
+        if _ITEM_HEADING.match(doc.norm, a, b) and b + 1 < len(doc.norm) \
+                and doc.norm[b] != "\n":
+            out.append(doc.sentence(b + 1))
     return out
 
 

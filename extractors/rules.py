@@ -37,7 +37,7 @@ _COMMON_KEYS = {"status_cues", "past_markers", "weak_planned_cues", "negation_cu
                 "issuing_verbs", "national_bodies", "province_bodies", "districts",
                 "skip_sentence_cues", "clause_only_cues", "intent_cues", "not_cues", "note",
                 "weak_past_markers", "preparatory_steps", "pending_cues", "repeal_verbs",
-                "topic_cues", "other_places", "wish_cues"}
+                "topic_cues", "other_places", "wish_cues", "shortfall_cues"}
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,8 @@ class CommonRules:
     other_places: tuple[str, ...] = ()
     # someone's wish (希望, 呼吁, 期待): what follows it is hoped for, no fact or plan of the city
     wish_cues: tuple[str, ...] = ()
+    # a lack told of a thing (功能还不完善, 有待加强, 覆盖不足, 较少): neither a fact nor a plan
+    shortfall_cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -381,6 +383,7 @@ def load_common(path: Path) -> CommonRules:
         topic_cues=c.strings(data, "topic_cues", "common rules"),
         other_places=c.strings(data, "other_places", "common rules"),
         wish_cues=c.strings(data, "wish_cues", "common rules"),
+        shortfall_cues=c.strings(data, "shortfall_cues", "common rules"),
     )
 
 

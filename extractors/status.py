@@ -22,6 +22,13 @@ CLAUSE_BREAKS = ",:，："
 PREPARING = "<preparing>"
 # Marks a mention that is a duty set by the text, so no `unmarked` status replaces it.
 DUTY = "<duty>"
+# Marks a mention that tells a lack ("平台功能还不完善", "共建的平台较少"): no `unmarked` status
+# and no fixed status replaces it.
+SHORTFALL = "<shortfall>"
+# Drafting led by a body: "组织编制…办法" is work under way, "牵头编制的《…》" names who wrote it.
+_LED_DRAFTING = frozenset(("组织编制", "牵头编制", "组织起草", "牵头起草"))
+# "平台还不具备跨层级调度能力": a thing that lacks a power exists; "不具备建设…的条件" denies it.
+_LACKS_POWER = re.compile(r"[^,，:：;；。条]{0,16}?(能力|功能)")
 # A target date or aim earlier in the sentence makes "建成" a plan: "到2025年底，基本建成…".
 # "下一步，…设立…中心" looks ahead in the same way. A bare date is no horizon: "于2022年设立" and
 # "截至2024年底" tell when something was done; a future "将于/拟于/力争于" has its own plan word.
@@ -145,19 +152,23 @@ class StatusDetector:
         self.preparatory = fold(common.preparatory_steps)
         self.pending = fold(common.pending_cues)
         self.wish = fold(common.wish_cues)
+        self.shortfall = fold(common.shortfall_cues) | {SHORTFALL}
         # "完成", "开展": built words that may only finish a step towards the thing
         # Plan words that govern the clauses after them in their sentence.
         self._carried = self.planned & frozenset(
             normalize_for_matching(w) for w in (
                 "拟", "将", "即将", "将于", "拟于", "计划于", "计划", "将出台", "将印发", "将发布",
-                "拟建", "拟建立", "拟出台", "拟制定", "拟设立", "近期将"))
+                "拟建", "拟建立", "拟出台", "拟制定", "拟设立", "近期将",
+                # a demand governs the tasks it lists: "会议要求，市数据局牵头出台…办法，建成…平台"
+                "会议要求", "要求各", "并要求", "强调", "确保"))
         self._will = frozenset(("将", "将于", "即将", "近期将"))
         self._intent_prefixes = tuple(sorted(w for w in self.intent | self.pending if len(w) > 1))
         self._completion = frozenset(w for w in self.built
                                      if w.endswith("完成") or w.startswith("开展"))
         self._vocabulary = _automaton(self.built | self.issued | (self.planned - {PREPARING})
                                       | self.weak | self.past | self.negation | self.intent
-                                      | self.pending | self.wish, self.not_cues)
+                                      | self.pending | self.wish | self.shortfall,
+                                      self.not_cues)
         self._confirm = frozenset(w for w in self.planned | self.past | self.negation | self.weak
                                   if len(w) == 1 and w != "已")
         self.jieba_calls = 0
@@ -216,12 +227,15 @@ class StatusDetector:
             if start <= taken:
                 continue
             taken = end
-            if word in self.weak and text[end + 1:end + 2] == "的":
-                continue  # "牵头建设的…平台": an attribute naming the thing, not an intent
+            if (word in self.weak or word in _LED_DRAFTING) and text[end + 1:end + 2] == "的":
+                continue  # "牵头建设的…平台", "牵头编制的《…规范》": an attribute naming the thing
             if word is not None and any(a < start and end < b - 1 for a, b in quoted):
                 continue  # a word inside a quoted name
             if word == "到" and not _TO_DATE.match(text, end + 1):
                 continue  # "到" with no time after it aims at nothing ("送到家门口")
+            if word is not None and word.endswith("具备") and word in self.negation \
+                    and _LACKS_POWER.match(text, end + 1):
+                word = SHORTFALL  # "平台还不具备调度能力": a lack of the thing, not a denial
             if word is not None:
                 found.add(word)
         ambiguous = found & self._confirm
@@ -362,6 +376,10 @@ class StatusDetector:
         if built and past:
             return ["built", "issued", "mentioned"] if words & self.issued else \
                 ["built", "mentioned"]
+        if words & self.shortfall:
+            # "平台功能还不完善", "机制有待健全", "感知设备覆盖不足": what is lacking in a thing,
+            # neither a thing done nor one to build ("已建成…但功能不完善" stays done above)
+            return ["mentioned", SHORTFALL]
         if words & self.planned:
             return ["planned"]
         found = [s for s, cue in (("built", built), ("issued", bool(words & self.issued)))

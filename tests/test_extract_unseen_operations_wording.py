@@ -23,9 +23,10 @@ def test_other_operators_feedback_is_no_operation_system(text):
 
 
 def test_city_feedback_on_operation_still_counts():
-    # the city's own users' say worked into the operation stays a practice
+    # the city's own users' say worked into the operation stays a practice, and an operation
+    # that acts on its users' say is an operation system with feedback
     text = "通过“好差评”收集市民对政务平台运营的意见，纳入运营单位考核并限期整改。"
-    assert _findings(text, "运营体系建设") == {("system_built", "built")}
+    assert _findings(text, "运营体系建设") == {("with_feedback", "built")}
 
 
 @pytest.mark.parametrize("text", [
