@@ -18,7 +18,9 @@ class KeywordScanner:
 
     A keyword given twice keeps its last value, so each occurrence is reported once."""
 
-    def __init__(self, pairs: Any) -> None:
+    def __init__(self, pairs: Any, longest: bool = False) -> None:
+        """longest: report, from the left, the longest keyword at each place and nothing that
+        overlaps it (as a reader takes "数据要素" before "要"), instead of every occurrence."""
         import ahocorasick_rs
 
         by_word: dict[str, Any] = {}
@@ -26,7 +28,11 @@ class KeywordScanner:
             if word:
                 by_word[word] = value
         self._values = list(by_word.values())
-        self._automaton = ahocorasick_rs.AhoCorasick(list(by_word)) if by_word else None
+        self._overlapping = not longest
+        kind = ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST if longest \
+            else ahocorasick_rs.MATCHKIND_STANDARD
+        self._automaton = ahocorasick_rs.AhoCorasick(list(by_word), matchkind=kind) \
+            if by_word else None
 
     def hits(self, text: str, start: int = 0, end: int | None = None
              ) -> list[tuple[int, int, Any]]:
@@ -36,9 +42,10 @@ class KeywordScanner:
             return []
         values = self._values
         if start == 0 and end is None:
-            found = self._automaton.find_matches_as_indexes(text, overlapping=True)
+            found = self._automaton.find_matches_as_indexes(text, overlapping=self._overlapping)
             return [(a, b, values[i]) for i, a, b in found]
-        found = self._automaton.find_matches_as_indexes(text[start:end], overlapping=True)
+        found = self._automaton.find_matches_as_indexes(text[start:end],
+                                                        overlapping=self._overlapping)
         return [(start + a, start + b, values[i]) for i, a, b in found]
 
     def values(self, text: str, start: int = 0, end: int | None = None) -> frozenset[Any]:
@@ -46,5 +53,6 @@ class KeywordScanner:
         if self._automaton is None:
             return frozenset()
         values = self._values
-        found = self._automaton.find_matches_as_indexes(text[start:end], overlapping=True)
+        found = self._automaton.find_matches_as_indexes(text[start:end],
+                                                        overlapping=self._overlapping)
         return frozenset([values[i] for i, _, _ in found])

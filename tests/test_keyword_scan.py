@@ -121,3 +121,10 @@ def test_hits_ending_together_come_longest_first() -> None:
 def test_a_keyword_given_twice_is_reported_once_with_its_last_value() -> None:
     scanner = KeywordScanner([("平台", "first"), ("平台", "second")])
     assert scanner.hits("平台") == [(0, 2, "second")]
+
+
+def test_longest_mode_takes_the_longest_keyword_from_the_left_and_no_overlap() -> None:
+    scanner = KeywordScanner(((w, w) for w in ("数据", "数据要素", "要素", "要", "建成")),
+                             longest=True)
+    # 数据要素 wins over 数据 at 0 and hides 要素 and 要 inside it; 要 at 6 stands alone
+    assert scanner.hits("数据要素市场要建成") == [(0, 4, "数据要素"), (6, 7, "要"), (7, 9, "建成")]
