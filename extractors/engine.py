@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from citydx.registry import Registry
 from extractors.attribution import CITY, NATIONAL, OTHER_CITY, PROVINCE, Attributor, NameIndex
@@ -102,7 +103,6 @@ _TOPIC_TITLE = re.compile(r"关于.+的(有关)?(情况)?(说明|请示|报告|�
 _EXPLAINED = re.compile(r"\s*(的)?(政策解读|解读|图解|问答|答记者问)")
 _SCOPE = re.compile(r"[省市]?(内)?(率先|首个|首家|首批|第一|唯一|领先|前列|最早|范围内)")
 _DRAFT_TITLE = re.compile(r"[(（](送审稿|征求意见稿|讨论稿|草案|修订草案|草案稿)[)）]$")
-_SENTENCE_END_REVERSED = _SENTENCE_END
 # "（一）数据要素×工业制造。", "二、算力设施。": a short numbered heading ending its own sentence.
 _ITEM_HEADING = re.compile(rf"\s*({_NUMBERING}|[一二三四五六七八九十]+是)[^,，;；:：]{{2,20}}$")
 _META_LABEL = re.compile(r"^[\u4e00-\u9fff\s\u3000]{2,8}[:：]")
@@ -174,7 +174,7 @@ class _Doc:
     _plan: tuple[tuple[int, int], ...] | None = None
     mentions: dict = field(default_factory=dict)
     _topic: dict = field(default_factory=dict)
-    _sentences: dict = field(default_factory=dict)
+    _ends: list[int] | None = None  # positions of the sentence ends, once asked
     filter_words: dict = field(default_factory=dict)  # span → the rules' filter words in it
     skipped: dict = field(default_factory=dict)  # sentence start → whether no rule reads it
 
@@ -195,17 +195,13 @@ class _Doc:
         return self._plan
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        """Bounds of the sentence holding pos, found around it (most text holds no hit)."""
-        found = self._sentences.get(pos)
-        if found is None:
-            before = _SENTENCE_END_REVERSED.search(self.norm[max(0, pos - 400):pos][::-1])
-            start = pos - before.start() if before else max(0, pos - 400)
-            if start > 0 and before is None:
-                start = _sentence_start(self.norm, start)
-            after = _SENTENCE_END.search(self.norm, pos)
-            found = (start, after.start() if after else len(self.norm))
-            self._sentences[pos] = found
-        return found
+        """Bounds of the sentence holding pos: from after the last sentence end before it to the
+        first at or after it. The ends are found in one pass when a hit first asks."""
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = [m.start() for m in _SENTENCE_END.finditer(self.norm)]
+        i = bisect_left(ends, pos)
+        return (ends[i - 1] + 1 if i else 0, ends[i] if i < len(ends) else len(self.norm))
 
 
 class Extractor:
@@ -233,10 +229,10 @@ class Extractor:
         self._issuing = tuple(normalize_for_matching(v) for v in common.issuing_verbs)
         self._repeal = tuple(normalize_for_matching(v) for v in common.repeal_verbs)
         self._topic = tuple(normalize_for_matching(v) for v in common.topic_cues)
-        self._skip = tuple(normalize_for_matching(v) for v in common.skip_sentence_cues
-                           if not v.startswith("^"))
-        self._skip_start = tuple(normalize_for_matching(v[1:]) for v in
-                                 common.skip_sentence_cues if v.startswith("^"))
+        self._skip = _any_of(normalize_for_matching(v) for v in common.skip_sentence_cues
+                             if not v.startswith("^"))
+        self._skip_start = _any_of([normalize_for_matching(v[1:]) for v in
+                                    common.skip_sentence_cues if v.startswith("^")], r"\s*")
         self.status = StatusDetector(common, lambda: tokenizer or make_tokenizer(
             ruleset.userdict, self.status.cue_words))
         self._attributors: dict[str, Attributor] = {}
@@ -271,7 +267,7 @@ class Extractor:
         for city in cities:
             attributor = self.attributor(city)
             city_doc = self._for_city(doc, attributor)
-            attributed = [replace(row, attribution=self._attribution(city_doc, attributor, *at))
+            attributed = [_evolve(row, attribution=self._attribution(city_doc, attributor, *at))
                           for row, at in zip(rows, anchors, strict=True)]
             found[city] = self._finish(attributed, city_doc)
         return found
@@ -281,11 +277,16 @@ class Extractor:
         rows: list[Evidence] = []
         anchors: list[tuple[int, int, bool]] = []
         seen: dict[tuple[int, int], dict[str, int]] = {}
-        for start, end, indexes in self._hits(doc.norm):
+        named_in: dict[int, list[tuple[int, ...]]] = {}  # sentence start → its hits' rules
+        filters, norm = self._filters, doc.norm
+        for start, end, indexes in self._hits(norm):
             sent = doc.sentence(start)
-            if self._skipped(doc, sent):
+            named_in.setdefault(sent[0], []).append(indexes)
+            # the rules whose needed words the sentence has: for most hits, none
+            live = [i for i in indexes if filters[i].open_in(norm, *sent)]
+            if not live or self._skipped(doc, sent):
                 continue
-            for index in indexes:
+            for index in live:
                 statuses = seen.setdefault((index, sent[0]), {})
                 row = self._match(index, doc, sent, start, end + 1,
                                   narrow=bool(statuses))
@@ -307,11 +308,12 @@ class Extractor:
                 if named:  # "建成A中心和B创新园": a second thing of the same rule
                     name = _thing_name(doc.norm, sent, start, end + 1)
                     rows[first] = replace(rows[first], names=(*rows[first].names, name))
-        self._follow_ups(doc, seen, rows, anchors)
+        self._follow_ups(doc, seen, rows, anchors, named_in)
         return rows, anchors
 
     def _follow_ups(self, doc: _Doc, seen: dict[tuple[int, int], dict[str, int]],
-                    rows: list[Evidence], anchors: list[tuple[int, int, bool]]) -> None:
+                    rows: list[Evidence], anchors: list[tuple[int, int, bool]],
+                    named_in: dict[int, list[tuple[int, ...]]]) -> None:
         """"…启动建设城市运行管理服务平台。该平台已于5月上线运行。": a sentence that points back
         to the thing the sentence before named (该平台, 此中心, 相关措施) tells that thing's status,
         and the thing stays whose it was. The pointer's noun must be of the thing's kind (a
@@ -328,11 +330,13 @@ class Extractor:
             if sent[0] == 0 or self._skipped(doc, sent):
                 continue
             prev = doc.sentence(sent[0] - 1)
+            # indicators the sentence names itself, whether their rules passed there or not
             here = {self._rules[i].indicator for i, s0 in seen if s0 == sent[0]}
+            here.update(self._rules[i].indicator for rules in named_in.get(sent[0], ())
+                        for i in rules)
             for (index, s0), statuses in list(seen.items()):
                 rule = self._rules[index]
-                if s0 != prev[0] or not statuses or rule.indicator in here \
-                        or (index, sent[0]) in seen:
+                if s0 != prev[0] or not statuses or rule.indicator in here:
                     continue
                 first = statuses[next(iter(statuses))]
                 hit = anchors[first][1]
@@ -355,26 +359,24 @@ class Extractor:
         "授权运营管理实施细则" is not a data-management rule, "一件事" inside "高效处置一件事"
         is not a service item, "数字经济" inside "数字经济监测平台" is not a development aim.
         """
-        hits = []
-        owners = []
-        claimable = []
-        for start, stop, (indexes, inside, indicators) in self._keywords.hits(norm):
-            if inside:
-                claimable.append(len(hits))
-            hits.append((start, stop - 1, indexes))
-            owners.append(indicators)
+        found = self._keywords.hits(norm)  # value: (rules, inside others' keywords, owners)
+        hits = [(start, stop - 1, value[0]) for start, stop, value in found]
+        claimable = [i for i, (_, _, value) in enumerate(found) if value[1]]
         if not claimable:
+            return hits
+        held = _held_hits(hits)
+        if held.isdisjoint(claimable):
             return hits
         ends = [end for _, end, _ in hits]  # the automaton reports hits in order of their end
         dropped = set()
-        for i in claimable:
+        for i in held.intersection(claimable):
             start, end, indexes = hits[i]
             claimed: frozenset[str] = frozenset()
             # A longer hit holding this one ends at or after it, within the longest keyword.
             for j in range(bisect_left(ends, end), bisect_right(ends, start + self._longest)):
                 other_start, other_end, _ = hits[j]
                 if other_start <= start and other_end - other_start > end - start:
-                    claimed = claimed | owners[j]
+                    claimed = claimed | found[j][2][2]
             if claimed:
                 kept = tuple(k for k in indexes if self._rules[k].indicator in claimed)
                 hits[i] = (start, end, kept)
@@ -399,9 +401,8 @@ class Extractor:
         return skipped
 
     def _skip_sentence(self, norm: str, sent: tuple[int, int]) -> bool:
-        sentence = norm[sent[0]:sent[1]]
-        return any(cue in sentence for cue in self._skip) \
-            or sentence.lstrip().startswith(self._skip_start)
+        return bool(self._skip and self._skip.search(norm, *sent)) \
+            or bool(self._skip_start and self._skip_start.match(norm, *sent))
 
     def _prepare(self, text: str, meta: DocumentMeta | None, title: str) -> _Doc:
         """The document as every city sees it; `_for_city` adds who wrote it."""
@@ -437,7 +438,7 @@ class Extractor:
                 mentions = _without_visitors(norm, lead[0], _actors(
                     norm, lead, attributor.mentions(norm[lead[0]:lead[1]])))
             attribution = mentions[0].attribution if mentions else CITY
-        return replace(doc, attribution=attribution, author=author,
+        return _evolve(doc, attribution=attribution, author=author,
                        visited=_visited(norm, span, attributor))
 
     def _match(self, index: int, doc: _Doc, sent: tuple[int, int], start: int, end: int,
@@ -1031,13 +1032,6 @@ def _lead_sentence(norm: str, after: int) -> tuple[int, int]:
     return start, match.start() if match else len(norm)
 
 
-def _sentence_start(norm: str, pos: int) -> int:
-    """Start of the sentence holding pos when it is longer than the quick look-back."""
-    for match in _SENTENCE_END.finditer(norm[:pos][::-1]):
-        return pos - match.start()
-    return 0
-
-
 def _pick_level(rule: Rule, statuses: list[str]) -> tuple[str | None, str]:
     for status in statuses:
         if status in rule.levels:
@@ -1314,3 +1308,36 @@ def load_extractor(rules_folder=None) -> Extractor:
     from extractors.rules import load_ruleset
 
     return Extractor(load_ruleset(rules_folder), load_registry())
+
+
+def _any_of(words: Iterable[str], prefix: str = "") -> re.Pattern | None:
+    """One pattern for a list of cue words (one search instead of a test per word); None for
+    no words, as an empty alternation would match everywhere."""
+    words = list(words)
+    return re.compile(prefix + "(?:" + "|".join(map(re.escape, words)) + ")") if words else None
+
+
+def _held_hits(hits: list[tuple[int, int, tuple[int, ...]]]) -> set[int]:
+    """Which hits lie inside a longer one: in order of start, longest first, a hit ending no
+    later than the furthest end seen so far is held by an earlier hit. One sort and one pass,
+    where most keywords that could be held are not."""
+    held, reach = set(), -1
+    for _start, neg_end, i in sorted((s, -e, i) for i, (s, e, _) in enumerate(hits)):
+        if -neg_end <= reach:
+            held.add(i)
+        else:
+            reach = -neg_end
+    return held
+
+
+def _evolve(obj: Any, **changes: Any) -> Any:
+    """`dataclasses.replace` for the two copies made per city (the document as one city sees
+    it, each row with its attribution): the fields are copied as they are, not passed through
+    `__init__` one by one, which cost a twentieth of the extraction time."""
+    if not changes.keys() <= obj.__dict__.keys():
+        unknown = sorted(changes.keys() - obj.__dict__.keys())
+        raise TypeError(f"{type(obj).__name__} has no field {unknown}")
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__)
+    new.__dict__.update(changes)
+    return new

@@ -126,7 +126,7 @@ def _automaton(cues: frozenset[str], not_cues: frozenset[str]) -> KeywordScanner
     """Cue words, and words that hold a cue but are none ("数据要素" holds 要): value None."""
     values = {word: None for word in not_cues}
     values.update((word, word) for word in cues)
-    return KeywordScanner(values.items())
+    return KeywordScanner(values.items(), longest=True)
 
 
 def _past(text: str, past: frozenset[str]) -> bool:
@@ -222,14 +222,9 @@ class StatusDetector:
 
     def _scan_words(self, text: str) -> set[str]:
         found: set[str] = set()
-        taken = -1
         quoted = [m.span() for m in _QUOTED.finditer(text)]
-        for start, stop, word in sorted(self._vocabulary.hits(text),
-                                        key=lambda h: (h[0], h[0] - h[1])):  # longest first
+        for start, stop, word in self._vocabulary.hits(text):  # longest first, no overlaps
             end = stop - 1
-            if start <= taken:
-                continue
-            taken = end
             if (word in self.weak or word in _LED_DRAFTING) and text[end + 1:end + 2] == "的":
                 continue  # "牵头建设的…平台", "牵头编制的《…规范》": an attribute naming the thing
             if word is not None and any(a < start and end < b - 1 for a, b in quoted):

@@ -72,3 +72,59 @@ def _rule(**filters) -> Rule:
 def test_rule_filters_as_set_questions(filters, present, in_clause, passes) -> None:
     checks = RuleFilters.of(_rule(**filters))
     assert checks.passes(frozenset(present), frozenset(in_clause)) is passes
+
+
+@pytest.mark.parametrize("filters, gate", [
+    ({}, ()),
+    ({"all_of": ("：",), "any_of": ("融合", "融通", "汇聚")}, ("：",)),  # one word beats three
+    ({"any_of": ("办法", "细则")}, ("办法", "细则")),
+    # of two groups of two words, the one whose shortest word is longer is the rarer test
+    ({"all_groups": (("数", "智慧"), ("获评", "入选"))}, ("获评", "入选")),
+    ({"near": ("实施细则", "管理办法"), "any_of": ("数据", "信息", "网络")},
+     ("实施细则", "管理办法")),
+    ({"none_of": ("尚未",), "none_of_clause": ("计划",)}, ()),  # words that must be absent
+])
+def test_the_gate_is_the_smallest_group_of_required_words(filters, gate) -> None:
+    assert RuleFilters.of(_rule(**filters)).gate == gate
+
+
+@pytest.mark.parametrize("filters", [
+    {"all_of": ("办法", "印发")},
+    {"any_of": ("办法", "细则")},
+    {"all_groups": (("获评", "入选"), ("数字", "智慧"))},
+    {"near": ("管理办法",), "any_of": ("数据",)},
+])
+@pytest.mark.parametrize("sentence", [
+    "市政府印发《数据安全管理办法》", "全市数据安全工作获评先进", "入选智慧城市试点",
+    "数据安全实施细则", "会议强调要深化改革",
+])
+def test_a_closed_gate_means_the_filters_fail(filters, sentence) -> None:
+    """The gate only spares work: a sentence it shuts out never passes the rule's filters."""
+    rule = _rule(**filters)
+    checks = RuleFilters.of(rule)
+    text = "前文。" + sentence + "。后文"
+    start, end = 3, 3 + len(sentence)
+    present = frozenset(w for w in checks.words if w in sentence)
+    could_pass = checks.may_pass(present) and (not rule.near or any(w in sentence
+                                                                    for w in rule.near))
+    assert checks.open_in(text, start, end) is (not checks.gate or any(
+        w in sentence for w in checks.gate))
+    if could_pass:
+        assert checks.open_in(text, start, end)
+
+
+def test_hits_ending_together_come_longest_first() -> None:
+    scanner = KeywordScanner((w, w) for w in ("安全", "数据安全", "据安全"))
+    assert scanner.hits("数据安全") == [(0, 4, "数据安全"), (1, 4, "据安全"), (2, 4, "安全")]
+
+
+def test_a_keyword_given_twice_is_reported_once_with_its_last_value() -> None:
+    scanner = KeywordScanner([("平台", "first"), ("平台", "second")])
+    assert scanner.hits("平台") == [(0, 2, "second")]
+
+
+def test_longest_mode_takes_the_longest_keyword_from_the_left_and_no_overlap() -> None:
+    scanner = KeywordScanner(((w, w) for w in ("数据", "数据要素", "要素", "要", "建成")),
+                             longest=True)
+    # 数据要素 wins over 数据 at 0 and hides 要素 and 要 inside it; 要 at 6 stands alone
+    assert scanner.hits("数据要素市场要建成") == [(0, 4, "数据要素"), (6, 7, "要"), (7, 9, "建成")]
