@@ -78,6 +78,11 @@ _CITING = re.compile(r"(根据|按照|依据|依照|对照|参照|遵照|贯彻|
 # "《…》将于下月正式印发", "《…》已报市政府审议，计划年内出台": the title's issue is ahead.
 _WILL_ISSUE_AFTER = re.compile(r"[^。;；]{0,24}?(将|将于|拟于|计划|预计|有望|力争)"
                                r"[^,，;；。]{0,10}?(印发|出台|发布|颁布|施行|实施)")
+# Which edition of a title is issued, between the verb and 《: "发布新版《…》", "印发修订后的《…》",
+# "发布2024年版《…》", "印发新修订的《…》"; the verb before it still issues the title.
+_TITLE_QUALIFIER = re.compile(r"(?:(?:20\d{2}\s*年|最?新|修订|第[一二三四五六七八九十\d]{1,2})"
+                              r"版本?的?|(?:经|最)?新?(?:修订|修改|更新|调整|完善)后?的|新一版的?|"
+                              r"最新的?)$")
 # "政策解读：《…》", "一图读懂《…》": the explained title comes after these words.
 _EXPLAINING = re.compile(r"(解读|图解|读懂)[:：]?\s*$")
 _DRAFTING = ("启动", "编制", "起草", "研究制定", "制定工作", "修编", "征求意见")
@@ -702,6 +707,10 @@ class Extractor:
             if previous < 0:
                 break
             bracket = previous
+        # "发布新版《…目录》", "印发修订后的《…》": a word of which edition stands between
+        qualifier = _TITLE_QUALIFIER.search(norm, max(sent_start, bracket - 10), bracket)
+        if qualifier is not None:
+            bracket = qualifier.start()
         window = norm[max(sent_start, bracket - 8):bracket]
         for verb in self._issuing:
             for form in (verb, verb + "了", verb + "的"):
@@ -717,6 +726,9 @@ class Extractor:
 
     def _planned_before(self, norm: str, sent_start: int, bracket: int) -> bool:
         """"拟出台《…》", "研究制定《…》": an issuing verb that a plan word puts in the future."""
+        qualifier = _TITLE_QUALIFIER.search(norm, max(sent_start, bracket - 10), bracket)
+        if qualifier is not None:
+            bracket = qualifier.start()  # "将发布新版《…》"
         window = norm[max(sent_start, bracket - 8):bracket]
         return any(window.endswith(v) and window[:-len(v)].endswith(_PLAN_BEFORE_VERB)
                    for v in self._issuing)
