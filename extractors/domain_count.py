@@ -73,7 +73,9 @@ def _listed_items(norm: str, spans: list[tuple[int, int]]) -> int:
 
 _IN_DOMAIN = re.compile(r"在([\u4e00-\u9fff]{1,8}?)领域")
 # "在交通和商贸领域落地", "在教育、医疗、养老等领域": several domains joined before one 领域.
-_JOINED_DOMAINS = re.compile(r"在((?:[\u4e00-\u9fff]{2,6}[、和及与])+[\u4e00-\u9fff]{2,6}?)等?领域")
+# A domain may take a long name ("商业健康保险快速理赔"), up to ten characters each.
+_JOINED_DOMAINS = re.compile(r"在((?:[\u4e00-\u9fff]{2,10}[、和及与])+[\u4e00-\u9fff]{2,10}?)"
+                             r"等?领域")
 _JOINERS = re.compile(r"[、和及与]")
 # A list item headed by its domain: "（一）金融领域：…", "2.医疗健康领域。…".
 _DOMAIN_HEAD = re.compile(r"[^:：。，,]{1,10}领域\s*[:：。]")

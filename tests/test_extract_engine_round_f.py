@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract_support import indicator_findings
+from tests.extract_support import indicator_findings, project_extractor
 
 HEAD = "杭州市数据局工作动态\n\n"
 
@@ -31,3 +31,21 @@ def test_edition_word_between_issuing_verb_and_title_keeps_it_issued(sentence: s
 def test_edition_word_does_not_make_a_planned_or_cited_title_issued(sentence: str) -> None:
     assert ("measures_issued", "issued") not in indicator_findings(
         HEAD + sentence, "基础制度建设", "杭州")
+
+
+def _fusion_quantities(text: str) -> set[float | None]:
+    return {r.quantity for r in project_extractor().extract(text, "杭州")
+            if r.indicator == "政社数据融合应用" and r.status == "built"}
+
+
+@pytest.mark.parametrize("domains, count", [
+    # 普惠小微企业信贷 (8 characters) + 商业健康保险快速理赔 (10) + 企业用电能耗分析 (8) = 3
+    ("普惠小微企业信贷、商业健康保险快速理赔和企业用电能耗分析", 3.0),
+    # 普惠金融信贷 + 商业保险理赔 = 2
+    ("普惠金融信贷和商业保险理赔", 2.0),
+])
+def test_long_domain_names_joined_before_one_domain_word_each_count(domains: str,
+                                                                  count: float) -> None:
+    text = (HEAD + "市数据局依托公共数据平台，将政务数据与银行、保险公司数据融合，在"
+            + domains + "等领域开展应用。")
+    assert _fusion_quantities(text) == {count}
