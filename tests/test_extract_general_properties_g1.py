@@ -36,3 +36,53 @@ def test_users_signed_up_are_no_deal_for_the_centre(text, scale):
 ])
 def test_a_deal_for_the_centre_is_still_a_plan(text):
     assert _findings(text, "九江", "算力基础设施") == {("planned", "planned", None)}
+
+
+@pytest.mark.parametrize("text", [
+    "全年纳入统一运营的数据中心机房3处、政务云资源节点2个。",
+    "全市已建成政务云数据中心机房5处。",
+    "市数据中心机房完成升级改造，可用机柜500个。",
+])
+def test_server_rooms_are_no_compute_centre(text):
+    assert _findings(text, "嘉兴", "算力基础设施") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "拟于年内研究制定《廊坊市公共数据分类分级管理办法》。",
+    "我局正在起草公共数据分级分类管理制度。",
+])
+def test_a_classification_measure_drafted_is_the_data_security_plan(text):
+    # corpus convention 9: a data-security measure goes to 数据安全保护
+    assert _findings(text, "廊坊", "基础制度建设") == set()
+    assert ("mentioned", "planned", None) in _findings(text, "廊坊", "数据安全保护")
+
+
+@pytest.mark.parametrize("text", [
+    "二、数据制度建设方面\n截至目前，我市尚未出台市级公共数据管理办法。",
+    "在数据基础制度方面，我市尚未出台公共数据管理办法。",
+])
+def test_a_topic_heading_is_no_mention_beside_a_denial(text):
+    assert _findings(text, "唐山", "基础制度建设") == {("measures_issued", "negated", None)}
+
+
+@pytest.mark.parametrize("text", [
+    "修订出台《嘉兴市公共数据管理实施细则》，同步印发《嘉兴市公共数据安全管理实施细则》。",
+    "市政府印发《嘉兴市政务数据管理暂行办法》，对数据安全、共享开放作出规定。",
+])
+def test_a_measure_issued_beside_a_neighbours_words_in_another_clause(text):
+    assert _findings(text, "嘉兴", "基础制度建设") == {("measures_issued", "issued", None)}
+
+
+def test_a_neighbours_measure_alone_is_not_the_data_measure():
+    text = "市数据局印发《嘉兴市公共数据安全管理细则》。"
+    assert _findings(text, "嘉兴", "基础制度建设") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "我市已出台《泉州市公共数据管理办法》，配套印发公共数据共享、开放两项实施细则和"
+    "《泉州市公共数据质量管理规范》。",
+    "市政府印发《泉州市政务数据管理办法》，市数据局配套出台数据共享、开放等3项实施细则及"
+    "数据分类分级指南。",
+])
+def test_sharing_and_opening_rules_counted_under_one_head_complete_the_system(text):
+    assert _findings(text, "泉州", "基础制度建设") == {("system_issued", "issued", None)}
