@@ -177,6 +177,7 @@ class _Doc:
     accepted: bool = False  # "…项目竣工验收结果公示": what the notice lists exists
     visited: str | None = None  # "赴杭州学习考察": the host's attribution, for what is seen there
     _plan: tuple[tuple[int, int], ...] | None = None
+    _problems: tuple[tuple[int, int], ...] | None = None
     mentions: dict = field(default_factory=dict)
     _topic: dict = field(default_factory=dict)
     _ends: list[int] | None = None  # positions of the sentence ends, once asked
@@ -198,6 +199,13 @@ class _Doc:
             self._plan = ((self.title_span[1], len(self.norm)),) if self.plan_title \
                 else _plan_sections(self.norm)
         return self._plan
+
+    @property
+    def problem_sections(self) -> tuple[tuple[int, int], ...]:
+        """Spans under a heading of shortfalls ("三、存在的问题"), found when first asked."""
+        if self._problems is None:
+            self._problems = _problem_sections(self.norm)
+        return self._problems
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Bounds of the sentence holding pos: from after the last sentence end before it to the
@@ -536,6 +544,11 @@ class Extractor:
             found = self._body_status(doc, sent) or found
         if found[:1] in (["built"], ["issued"]) and self._in_plan(doc, sent, start, end):
             found = ["planned"]  # "二、重点任务 …（一）建成城市生命体征监测系统"
+        if (found[:1] in (["built"], ["issued"]) or found == ["mentioned"]) \
+                and self._in_problems(doc, sent, start, end):
+            # "三、存在的问题 一是城市运行平台运行不稳定": what a self-check lists as lacking is
+            # a shortfall, neither a fact nor (by `unmarked`) a thing in use, unless told done
+            found = ["mentioned", SHORTFALL]
         if doc.on_topic(sent, self._topic):
             # "会议听取了城市大脑建设情况汇报" reports on a topic: no fact without a fact's verb
             if found[:1] == ["built"] and not self.status.clause_has_built(
@@ -692,6 +705,11 @@ class Extractor:
     def _in_plan(self, doc: _Doc, sent: tuple[int, int], start: int, end: int) -> bool:
         """Under a heading of tasks, with no marker that the thing is already done."""
         return any(a <= start < b for a, b in doc.plan_sections) and \
+            not self.status.clause_is_past(doc.norm, sent[0], sent[1], start, end)
+
+    def _in_problems(self, doc: _Doc, sent: tuple[int, int], start: int, end: int) -> bool:
+        """Under a heading of shortfalls, with no marker that the thing is already done."""
+        return any(a <= start < b for a, b in doc.problem_sections) and \
             not self.status.clause_is_past(doc.norm, sent[0], sent[1], start, end)
 
     def _planned_here(self, doc: _Doc, sent: tuple[int, int], start: int, end: int) -> bool:
@@ -990,6 +1008,24 @@ _TASKS_AHEAD = re.compile(r"(将|要|拟|计划)[^。\n]{0,20}?(抓好|做好|�
                           r"(主要任务|重点任务|工作安排|工作打算)(如下|是)")
 # One of these stands in every match of _TASKS_AHEAD.
 _TASKS_AHEAD_WORDS = ("以下", "如下", "下列", "主要任务", "重点任务", "工作安排", "工作打算")
+
+
+# "三、存在的问题", "二、存在不足。…", "四、问题和不足": a self-check's or report's list of what
+# is lacking, up to the next numbered heading.
+_PROBLEM_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]\s*(存在的?(问题|不足|短板|困难)|"
+                              r"(问题|困难|短板)(和|与|及)(不足|问题|短板)|短板不足|主要问题|"
+                              r"薄弱环节)", re.M)
+
+
+def _problem_sections(norm: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the text under a heading of shortfalls; most texts hold no 问题/不足 at all."""
+    if "问题" not in norm and "不足" not in norm and "短板" not in norm:
+        return ()
+    out = []
+    for heading in _PROBLEM_HEADING.finditer(norm):
+        following = _HEADING.search(norm, heading.end())
+        out.append((heading.start(), following.start() if following else len(norm)))
+    return tuple(out)
 
 
 def _plan_sections(norm: str) -> tuple[tuple[int, int], ...]:

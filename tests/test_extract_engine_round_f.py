@@ -49,3 +49,30 @@ def test_long_domain_names_joined_before_one_domain_word_each_count(domains: str
     text = (HEAD + "市数据局依托公共数据平台，将政务数据与银行、保险公司数据融合，在"
             + domains + "等领域开展应用。")
     assert _fusion_quantities(text) == {count}
+
+
+REPORT = ("杭州市数据局2024年上半年工作自查报告\n\n一、工作开展情况\n"
+          "市公共数据平台已归集数据12亿条。\n\n二、存在的问题\n{items}\n\n三、下一步打算\n加快推进相关工作。")
+
+
+@pytest.mark.parametrize("item, indicator", [
+    ("一是公共数据授权运营平台运行不稳定，数据产品供给少。", "公共数据授权运营"),
+    ("一是城市大脑的应用场景更新慢。", "城市运行平台"),
+])
+def test_what_a_problems_section_lists_is_a_shortfall_not_a_fact(item: str,
+                                                                 indicator: str) -> None:
+    # under "二、存在的问题" the platform is named as lacking: no built row (a shortfall is a
+    # mention, and neither ladder has a mentioned level)
+    assert indicator_findings(REPORT.format(items=item), indicator, "杭州") == set()
+
+
+def test_a_thing_told_done_in_a_problems_section_stays_done() -> None:
+    # "已建成的物联感知平台…有待扩大": 已建成 marks it done → platform_built/built
+    text = REPORT.format(items="一是已建成的物联感知平台接入设备数量有待扩大。")
+    assert indicator_findings(text, "物联感知体系", "杭州") == {("platform_built", "built")}
+
+
+def test_the_section_before_the_problems_heading_keeps_its_facts() -> None:
+    # "市公共数据平台已归集数据12亿条" under 一、工作开展情况: platform_built/built
+    text = REPORT.format(items="一是城市大脑的应用场景更新慢。")
+    assert ("platform_built", "built") in indicator_findings(text, "数据资源体系", "杭州")
