@@ -76,3 +76,17 @@ def test_the_section_before_the_problems_heading_keeps_its_facts() -> None:
     # "市公共数据平台已归集数据12亿条" under 一、工作开展情况: platform_built/built
     text = REPORT.format(items="一是城市大脑的应用场景更新慢。")
     assert ("platform_built", "built") in indicator_findings(text, "数据资源体系", "杭州")
+
+
+@pytest.mark.parametrize("sentence, indicator, expected", [
+    # the building is scheduled as a works project: not yet there → planned
+    ("城市运行生命体征监测系统建设已纳入市重点工程。", "城市生命体征", {("planned", "planned")}),
+    ("城市运行生命体征监测系统建设已列入市政府为民办实事项目。", "城市生命体征",
+     {("planned", "planned")}),
+    # data put into a platform (the platform is where it goes): the platform runs → built
+    ("各部门已将企业信用数据纳入市公共数据平台统一管理。", "数据资源体系",
+     {("platform_built", "built")}),
+])
+def test_a_thing_scheduled_as_a_works_project_is_planned(sentence: str, indicator: str,
+                                                         expected: set) -> None:
+    assert indicator_findings(HEAD + sentence, indicator, "杭州") == expected
