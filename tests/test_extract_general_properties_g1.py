@@ -86,3 +86,70 @@ def test_a_neighbours_measure_alone_is_not_the_data_measure():
 ])
 def test_sharing_and_opening_rules_counted_under_one_head_complete_the_system(text):
     assert _findings(text, "泉州", "基础制度建设") == {("system_issued", "issued", None)}
+
+
+@pytest.mark.parametrize("text, domains", [
+    ("我局推动政务数据与社会数据融合应用，目前已在以下六个领域形成实效：", 6),
+    ("我局推动政务数据与社会数据融合应用，目前已在金融、医疗两个领域形成实效。", 2),
+    ("公共数据与社会数据融合应用已在普惠金融、医疗理赔等领域收到良好成效。", 2),
+])
+def test_fusion_with_its_outcome_told_in_other_words_is_applied(text, domains):
+    assert _findings(text, "宜昌", "政社数据融合应用") == {("applied", "built", domains)}
+
+
+@pytest.mark.parametrize("text", [
+    "下一步，要推动政务数据与社会数据融合应用见到实效。",
+    "力争推动公共数据与社会数据融合应用在三个领域取得成效。",
+    "政务数据与社会数据融合应用的成效还不明显。",
+])
+def test_an_outcome_to_reach_or_lacking_is_no_fusion_applied(text):
+    found = _findings(text, "宜昌", "政社数据融合应用")
+    assert not any(status == "built" for _, status, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "在数据质量方面，市数据管理局每季度对各部门数据开展完整性、及时性、准确性评估，评估结果在全市通报。",
+    "市大数据中心已对归集的38个部门数据开展准确性、一致性检测，发现问题数据1.2万条。",
+])
+def test_an_assessment_named_by_its_dimensions_is_the_practice(text):
+    assert _findings(text, "泉州", "数据质量评价") == {("practiced", "built", None)}
+
+
+@pytest.mark.parametrize("text", [
+    "下一步，要对共享数据开展完整性、准确性核查。",  # a task
+    "各部门应当定期对数据开展准确性核查。",  # a duty a measure sets
+    "数据中心完成了机房设备的可用性检测。",  # a system's availability, not data quality
+    "市档案馆对馆藏档案数据开展完整性检测。",  # another trade's data
+])
+def test_dimensions_checked_elsewhere_or_ahead_are_no_practice(text):
+    assert _findings(text, "泉州", "数据质量评价") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "泉州市一体化公共数据资源平台通过终验。",
+    "9月10日，泉州市一体化公共数据资源平台项目顺利通过终验，平台正式转入运行。",
+    "市政务大数据平台项目通过竣工验收。",
+])
+def test_a_platform_past_its_final_acceptance_is_built(text):
+    assert _findings(text, "泉州", "数据资源体系") == {("platform_built", "built", None)}
+
+
+@pytest.mark.parametrize("text", [
+    "市公共数据平台项目将于年底前组织终验。",
+    "市大数据平台项目已完成初验，计划明年终验。",
+])
+def test_a_final_acceptance_ahead_leaves_the_platform_a_plan(text):
+    assert _findings(text, "泉州", "数据资源体系") == {("planned", "planned", None)}
+
+
+def test_a_catalogue_compiled_stays_built_beside_how_it_is_kept():
+    text = ("全市公共数据资源目录已编制目录4352项，按照“一数一源”原则明确数据责任部门和更新频率。")
+    assert _findings(text, "泉州", "数据资源体系") == {("platform_built", "built", None)}
+
+
+@pytest.mark.parametrize("text", [
+    "《办法》明确了公共数据目录编制、更新的规则。",
+    "《办法》规定公共数据目录实行统一管理，各部门按目录归集数据。",
+])
+def test_a_catalogue_a_measure_sets_out_is_no_catalogue(text):
+    assert _findings(text, "泉州", "数据资源体系") == set()
