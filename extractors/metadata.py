@@ -14,13 +14,17 @@ from extractors.normalize import normalize_for_matching
 _FIELDS = {
     "issuer": ("发文机关", "发布机构", "发文单位", "发布机关", "来源单位"),
     "doc_number": ("发文字号", "文号", "发文号"),
-    "index_number": ("索引号",),
+    "index_number": ("索引号", "信息索引号"),
     "written_date": ("成文日期", "印发日期", "发文日期"),
     "published_date": ("发布日期", "公开日期", "发布时间"),
     "validity": ("有效性", "时效", "时效性", "效力状态", "效力状况", "有效状态", "有效性状态",
                  "文件状态", "状态"),
     "title": ("标题", "名称"),
     "source": ("来源", "信息来源", "文章来源", "稿件来源"),
+    # other lines of a portal's block ("主题分类：…", "公开方式：主动公开"): read so that the
+    # headline printed under them is not taken for one of them
+    "classification": ("主题分类", "体裁分类", "组配分类", "公开方式", "公开范围", "公开属性",
+                       "生成日期", "服务对象", "所属主题", "主题词", "公开时限"),
 }
 _LABEL_TO_FIELD = {label: name for name, labels in _FIELDS.items() for label in labels}
 META_LABELS = frozenset(_LABEL_TO_FIELD)
@@ -54,6 +58,7 @@ class DocumentMeta:
     validity: str = ""
     title: str = ""
     source: str = ""  # "来源：无锡日报": where a reposted article came from
+    classification: str = ""  # "主题分类：…" and the block's other lines, kept as printed
     body_start: int = 0  # offset of the first character after the metadata block
 
     @property

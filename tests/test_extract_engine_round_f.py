@@ -90,3 +90,17 @@ def test_the_section_before_the_problems_heading_keeps_its_facts() -> None:
 def test_a_thing_scheduled_as_a_works_project_is_planned(sentence: str, indicator: str,
                                                          expected: set) -> None:
     assert indicator_findings(HEAD + sentence, indicator, "杭州") == expected
+
+
+BLOCK = ("索引号：11330100002489-2024-0088\n主题分类：政务公开\n发布机构：杭州市数据资源管理局\n"
+         "公开方式：主动公开\n")
+
+
+def test_headline_under_a_block_with_portal_only_labels_is_the_title() -> None:
+    from extractors.engine import _title_span
+    from extractors.metadata import parse_metadata
+
+    # 主题分类 and 公开方式 are lines of the block, so the headline under them is the title
+    text = BLOCK + "关于举办《杭州市公共数据授权运营管理办法》专题培训班的通知\n各区县数据局：\n"
+    a, b = _title_span(text, parse_metadata(text), "")
+    assert text[a:b] == "关于举办《杭州市公共数据授权运营管理办法》专题培训班的通知"
