@@ -153,3 +153,38 @@ def test_a_catalogue_compiled_stays_built_beside_how_it_is_kept():
 ])
 def test_a_catalogue_a_measure_sets_out_is_no_catalogue(text):
     assert _findings(text, "泉州", "数据资源体系") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "2024年南通市“智慧应急杯”安全生产知识竞赛已于6月下旬结束。",
+    "市应急局举办智慧应急宣传周活动。",
+    "我市智慧应急建设取得积极成效。",  # the field, no platform named
+])
+def test_the_field_named_alone_or_a_contest_after_it_is_no_platform(text):
+    assert _findings(text, "南通", "智慧应急") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "我市智慧应急一张图已上线运行。",
+    "智慧应急体系初步建成。",
+])
+def test_a_smart_emergency_thing_named_and_running_is_built(text):
+    assert _findings(text, "南通", "智慧应急") == {("built", "built", None)}
+
+
+@pytest.mark.parametrize("text, indicator, level", [
+    ("市应急局介绍，智慧应急指挥平台项目已完成招标，预计明年上半年投入使用。", "智慧应急",
+     "planned"),
+    ("市应急管理综合应用平台已完成采购，计划9月上线。", "智慧应急", "planned"),
+    ("市公共数据平台项目已完成招标，预计年底前上线。", "数据资源体系", "planned"),
+])
+def test_a_tender_done_with_the_launch_ahead_is_a_plan(text, indicator, level):
+    assert _findings(text, "南阳", indicator) == {(level, "planned", None)}
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("应急指挥平台升级改造项目已完成招标，预计年底完工。", "智慧应急"),
+    ("市公共数据平台升级项目已完成招标，预计年底前完成。", "数据资源体系"),
+])
+def test_a_tender_to_upgrade_a_platform_in_use_is_no_plan_of_one(text, indicator):
+    assert _findings(text, "南阳", indicator) == set()
