@@ -83,6 +83,9 @@ _WILL_ISSUE_AFTER = re.compile(r"[^。;；]{0,24}?(将|将于|拟于|计划|预�
 _TITLE_QUALIFIER = re.compile(r"(?:(?:20\d{2}\s*年|最?新|修订|第[一二三四五六七八九十\d]{1,2})"
                               r"版本?的?|(?:经|最)?新?(?:修订|修改|更新|调整|完善)后?的|新一版的?|"
                               r"最新的?)$")
+# Between a list's lead-in "：" and one of its titles: other titles, numbering and punctuation.
+_TITLES = re.compile(r"《[^《》]{1,80}》")
+_LIST_GAP = re.compile(r"[\s\d一二三四五六七八九十()（）.、．。；;，,]*")
 # "政策解读：《…》", "一图读懂《…》": the explained title comes after these words.
 _EXPLAINING = re.compile(r"(解读|图解|读懂)[:：]?\s*$")
 _DRAFTING = ("启动", "编制", "起草", "研究制定", "制定工作", "修编", "征求意见")
@@ -641,7 +644,8 @@ class Extractor:
         lead = norm[max(sent[0], bracket - 6):bracket]
         if "征求" in lead:
             return ["planned", "mentioned"]  # "公开征求《…办法》意见": a draft, not in force
-        if self._issued_before(norm, sent[0], bracket) or self._issued_after(norm, end, sent[1]):
+        if self._issued_before(norm, sent[0], bracket) or self._issued_after(norm, end, sent[1]) \
+                or self._issued_list(norm, bracket):
             return ["issued", "mentioned"]
         if _EXPLAINING.search(lead) and not _WORK_NOTICE.search(norm, *doc.title_span):
             return ["issued", "mentioned"]  # "解读《…办法》": a measure explained is in force
@@ -741,6 +745,20 @@ class Extractor:
                     return form[-1] != "的" or not _CITING.search(
                         norm, max(sent_start, bracket - 24), bracket)
         return False
+
+    def _issued_list(self, norm: str, bracket: int) -> bool:
+        """"两份配套文件已正式印发：（一）《…细则》。（二）《…办法》。": the title is an item of a
+        list whose lead-in says the items were issued; "拟印发以下文件：" keeps them ahead."""
+        colon = max(norm.rfind("：", max(0, bracket - 200), bracket),
+                    norm.rfind(":", max(0, bracket - 200), bracket))
+        if colon < 0 or not _LIST_GAP.fullmatch(_TITLES.sub("", norm[colon + 1:bracket])):
+            return False
+        start = max(norm.rfind("。", 0, colon), norm.rfind("\n", 0, colon)) + 1
+        lead = norm[start:colon]
+        if not any(v in lead for v in self._issuing):
+            return False
+        found = self.status.candidates(set(self.status.words(lead)))
+        return "issued" in found and found[0] not in ("planned", "negated")
 
     def _planned_before(self, norm: str, sent_start: int, bracket: int) -> bool:
         """"拟出台《…》", "研究制定《…》": an issuing verb that a plan word puts in the future."""

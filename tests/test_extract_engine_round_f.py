@@ -104,3 +104,18 @@ def test_headline_under_a_block_with_portal_only_labels_is_the_title() -> None:
     text = BLOCK + "关于举办《杭州市公共数据授权运营管理办法》专题培训班的通知\n各区县数据局：\n"
     a, b = _title_span(text, parse_metadata(text), "")
     assert text[a:b] == "关于举办《杭州市公共数据授权运营管理办法》专题培训班的通知"
+
+
+@pytest.mark.parametrize("lead, expected", [
+    # the lead-in says the listed titles were issued → dedicated_policy/issued for the item
+    ("近日，两份配套文件已正式印发：\n（一）《杭州市公共数据授权运营实施细则》。\n",
+     {("dedicated_policy", "issued"), ("mentioned", "mentioned")}),
+    ("今年以来，市政府先后出台以下制度文件：1.《杭州市公共数据管理办法》；",
+     {("dedicated_policy", "issued"), ("mentioned", "mentioned")}),
+    # a lead-in that plans the issue keeps the listed titles unissued
+    ("下一步，市数据局拟于年内印发以下配套文件：\n（一）《杭州市公共数据授权运营实施细则》。\n",
+     set()),
+])
+def test_titles_listed_under_a_lead_in_that_issues_them(lead: str, expected: set) -> None:
+    text = HEAD + lead + "（二）《杭州市公共数据安全管理办法》。"
+    assert indicator_findings(text, "数据安全保护", "杭州") == expected
