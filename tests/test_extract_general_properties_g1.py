@@ -188,3 +188,19 @@ def test_a_tender_done_with_the_launch_ahead_is_a_plan(text, indicator, level):
 ])
 def test_a_tender_to_upgrade_a_platform_in_use_is_no_plan_of_one(text, indicator):
     assert _findings(text, "南阳", indicator) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "3.城市级物联感知平台运维项目，安排资金236万元。",
+    "由市大数据公司负责城市感知平台的运行维护。",
+])
+def test_a_sensing_platform_kept_up_exists(text):
+    assert _findings(text, "金华", "物联感知体系") == {("platform_built", "built", None)}
+
+
+@pytest.mark.parametrize("text", [
+    "市物联感知平台运维服务项目招标公告。",  # a tender for the upkeep
+    "交通物联感知平台运维项目，安排资金50万元。",  # a sector's own platform
+])
+def test_upkeep_tendered_or_of_a_sectors_platform_is_no_city_platform(text):
+    assert ("platform_built", "built", None) not in _findings(text, "金华", "物联感知体系")
