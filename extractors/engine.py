@@ -181,6 +181,7 @@ class _Doc:
     visited: str | None = None  # "赴杭州学习考察": the host's attribution, for what is seen there
     _plan: tuple[tuple[int, int], ...] | None = None
     _problems: tuple[tuple[int, int], ...] | None = None
+    _courses: tuple[tuple[int, int], ...] | None = None
     mentions: dict = field(default_factory=dict)
     _topic: dict = field(default_factory=dict)
     _ends: list[int] | None = None  # positions of the sentence ends, once asked
@@ -209,6 +210,14 @@ class _Doc:
         if self._problems is None:
             self._problems = _problem_sections(self.norm)
         return self._problems
+
+    @property
+    def course_sections(self) -> tuple[tuple[int, int], ...]:
+        """Spans under a heading of what a course or meeting covers ("二、培训内容")."""
+        if self._courses is None:
+            self._courses = _sections(self.norm, _COURSE_HEADING, ("培训", "课程", "授课", "讲座",
+                                                                  "议程", "学习内容", "研讨"))
+        return self._courses
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Bounds of the sentence holding pos: from after the last sentence end before it to the
@@ -537,6 +546,9 @@ class Extractor:
             return []  # "关于举办…管理办法培训班的通知": the topic of a training, no fact
         if in_title and doc.tender:
             return ["planned", "mentioned"]  # "…监测系统建设项目招标公告": a project to come
+        if any(a <= start < b for a, b in doc.course_sections) and not in_title \
+                and not self.status.clause_is_past(norm, sent[0], sent[1], start, end):
+            return []  # "二、培训内容。（一）公共数据授权运营平台应用": a topic taught, no fact
         if rule.status != DETECT:
             return self._unwished(self._fixed_statuses(rule, doc, sent, start, end),
                                   norm, sent, start, end)
@@ -1033,6 +1045,24 @@ _TASKS_AHEAD_WORDS = ("以下", "如下", "下列", "主要任务", "重点任�
 _PROBLEM_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]\s*(存在的?(问题|不足|短板|困难)|"
                               r"(问题|困难|短板)(和|与|及)(不足|问题|短板)|短板不足|主要问题|"
                               r"薄弱环节)", re.M)
+
+
+# "二、培训内容。", "（二）课程安排：", "三、会议议程": what follows lists topics taught or heard.
+_COURSE_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|"
+                             r"[(（][一二三四五六七八九十]+[)）])\s*(?:培训|课程|授课|学习|研讨|讲座|会议)"
+                             r"(?:内容|安排|课程|议程|主题|专题)", re.M)
+
+
+def _sections(norm: str, heading_re: re.Pattern, words: tuple[str, ...]) -> tuple:
+    """Spans from each heading heading_re finds to the next numbered heading; none when the
+    text holds none of the words every such heading carries."""
+    if not any(w in norm for w in words):
+        return ()
+    out = []
+    for heading in heading_re.finditer(norm):
+        following = _HEADING.search(norm, heading.end())
+        out.append((heading.start(), following.start() if following else len(norm)))
+    return tuple(out)
 
 
 def _problem_sections(norm: str) -> tuple[tuple[int, int], ...]:

@@ -119,3 +119,20 @@ def test_headline_under_a_block_with_portal_only_labels_is_the_title() -> None:
 def test_titles_listed_under_a_lead_in_that_issues_them(lead: str, expected: set) -> None:
     text = HEAD + lead + "（二）《杭州市公共数据安全管理办法》。"
     assert indicator_findings(text, "数据安全保护", "杭州") == expected
+
+
+def test_items_under_a_course_content_heading_are_topics_taught() -> None:
+    # "二、培训内容" carries to its items: the platform is a topic taught, no plan of the city
+    # (before, the 工作安排 headline read every item as planned: 城市运行平台 planned/planned)
+    text = ("杭州市数据局2024年数据业务能力提升工作安排\n\n一、培训对象\n各区县数据局业务骨干。\n"
+            "二、培训内容\n（一）公共数据授权运营平台应用实务；\n（二）城市大脑运行与事件处置。\n"
+            "三、时间安排\n6月5日至6日。\n")
+    assert indicator_findings(text, "城市运行平台", "杭州") == set()
+    assert indicator_findings(text, "公共数据授权运营", "杭州") == set()
+
+
+def test_a_fact_after_the_course_section_still_counts() -> None:
+    # the next numbered heading ends the course section: 已上线运行 → city_brain/built
+    text = ("杭州市数据局工作动态\n\n一、培训内容\n（一）数据安全管理实务。\n"
+            "二、工作进展\n杭州城市大脑已上线运行。\n")
+    assert indicator_findings(text, "城市运行平台", "杭州") == {("city_brain", "built")}
