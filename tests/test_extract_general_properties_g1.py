@@ -204,3 +204,20 @@ def test_a_sensing_platform_kept_up_exists(text):
 ])
 def test_upkeep_tendered_or_of_a_sectors_platform_is_no_city_platform(text):
     assert ("platform_built", "built", None) not in _findings(text, "金华", "物联感知体系")
+
+
+@pytest.mark.parametrize("text", [
+    "《办法》对公共数据目录管理、归集共享、开放利用和安全保障等作出系统规定。",
+    "《条例》共八章，规定了政务数据共享、开放和安全保障等内容。",
+])
+def test_security_as_a_matter_a_data_measure_governs_is_a_mention(text):
+    # corpus convention 9: security clauses inside another measure are mentioned
+    assert _findings(text, "漳州", "数据安全保护") == {("mentioned", "mentioned", None)}
+
+
+@pytest.mark.parametrize("text", [
+    "公共数据平台运维项目，包括系统维护和安全保障，安排资金410万元。",  # upkeep of a budget item
+    "做好春节期间供水安全保障工作。",
+])
+def test_security_upkeep_is_no_clause_of_a_measure(text):
+    assert _findings(text, "漳州", "数据安全保护") == set()
