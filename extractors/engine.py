@@ -348,8 +348,10 @@ class Extractor:
         norm = doc.norm
         # a pointer can only point back to a sentence with a hit, so none before the first
         first_hit = min(s0 for _, s0 in seen)
-        pointers = sorted([*_BACK_REFERENCE.finditer(norm, first_hit),
-                           *_BARE_POINTER.finditer(norm, first_hit)], key=lambda p: p.start())
+        bare = [m for m in _BARE_POINTER.finditer(norm, first_hit)
+                if _opens_sentence(norm, m.start())]
+        pointers = sorted([*_BACK_REFERENCE.finditer(norm, first_hit), *bare],
+                          key=lambda p: p.start())
         for m in pointers:
             sent = doc.sentence(m.start())
             if sent[0] == 0 or self._skipped(doc, sent):
@@ -934,9 +936,10 @@ _POINTED = (r"(?:平台|系统|中心|体系|实验室|园区|集团|公司|"
             r"办法|政策|措施|规划|方案|清单|目录|细则|机制|项目)")
 # "…启动建设城市运行管理平台。目前，平台已完成…": a bare noun opening a sentence, told done,
 # points back as 该平台 does (the noun alone is the match, so the clause is read as for 该平台).
-_BARE_POINTER = re.compile(r"(?:(?<=[。！；\n])|(?<=[。！；\n]目前)|(?<=[。！；\n]目前[,，])|"
-                           r"(?<=[。！；\n]现)|(?<=[。！；\n]如今[,，]))"
-                           r"(?:平台|中心|系统)(?=(?:目前|现)?已)")
+# The noun comes first in the pattern, so the regex engine skips ahead to 平/中/系; what must
+# stand before it (the sentence's start, 目前, 现, 如今) is asked of each match by _opens_sentence.
+_BARE_POINTER = re.compile(r"(?:平台|中心|系统)(?=(?:目前|现)?已)")
+_BARE_POINTER_LEADS = ("", "目前", "目前,", "目前，", "现", "如今,", "如今，")
 _BACK_REFERENCE = re.compile(rf"该{_POINTED}|此{_POINTED}|上述{_POINTED}|相关(?:措施|政策|办法)")
 # Nouns a pointer may use for the same thing: a platform is also a system; a measure is a
 # policy. Others must repeat the thing's own noun (该中心 for a centre, 该集团 for a group).
@@ -1437,3 +1440,12 @@ def _evolve(obj: Any, **changes: Any) -> Any:
     new.__dict__.update(obj.__dict__)
     new.__dict__.update(changes)
     return new
+
+
+def _opens_sentence(norm: str, pos: int) -> bool:
+    """Whether pos opens a sentence, perhaps after 目前, 现 or 如今 ("。目前，平台已…")."""
+    for lead in _BARE_POINTER_LEADS:
+        start = pos - len(lead)
+        if start >= 1 and norm[start - 1] in "。！；\n" and norm.startswith(lead, start):
+            return True
+    return False
