@@ -73,29 +73,11 @@ def test_a_research_centre_is_a_body_not_work_under_way():
 
 
 def test_shortfall_cues_load_and_a_bad_value_names_the_line(tmp_path):
-    import shutil
+    from tests.extract_support import bad_common_value, project_extractor
 
-    from citydx.errors import RulesFileError
-    from citydx.paths import PROJECT_ROOT
-    from extractors.rules import load_ruleset
-
-    rules = PROJECT_ROOT / "rules" / "extraction"
-    assert "不完善" in load_ruleset(rules).common.shortfall_cues
-    folder = tmp_path / "extraction"
-    folder.mkdir()
-    for path in rules.glob("*.yaml"):
-        shutil.copy(path, folder / path.name)
-    common = (folder / "_common.yaml").read_text(encoding="utf-8")
-    start = common.index("shortfall_cues:")
-    end = common.index("]", start) + 1
-    line = next(n for n, text in enumerate(common.splitlines(), 1)
-                if text.strip() and not text.startswith("#"))
-    (folder / "_common.yaml").write_text(common[:start] + "shortfall_cues: 不完善" + common[end:],
-                                         encoding="utf-8")
-    with pytest.raises(RulesFileError) as info:
-        load_ruleset(folder)
-    assert str(info.value) == (f"{folder / '_common.yaml'}:{line}: common rules: "
-                               "'shortfall_cues' must be a list of non-empty strings")
+    assert "不完善" in project_extractor().ruleset.common.shortfall_cues
+    got, expected = bad_common_value(tmp_path, "shortfall_cues", "不完善")
+    assert got == expected
 
 
 def _attributions(text: str, city: str) -> set[str]:

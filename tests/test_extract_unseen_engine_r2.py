@@ -81,32 +81,11 @@ def test_a_thing_done_beside_a_wish_stays_done_and_a_denial_stays_denied():
 
 
 def test_wish_cues_load_and_a_bad_value_names_the_line(tmp_path):
-    import shutil
+    from tests.extract_support import bad_common_value, project_extractor
 
-    import pytest
-
-    from citydx.errors import RulesFileError
-    from citydx.paths import PROJECT_ROOT
-    from extractors.rules import load_ruleset
-
-    rules = PROJECT_ROOT / "rules" / "extraction"
-    assert "希望" in load_ruleset(rules).common.wish_cues
-    folder = tmp_path / "extraction"
-    folder.mkdir()
-    for path in rules.glob("*.yaml"):
-        shutil.copy(path, folder / path.name)
-    common = (folder / "_common.yaml").read_text(encoding="utf-8")
-    start = common.index("wish_cues:")
-    # the loader names the line where the common rules' mapping starts (its first key)
-    line = next(n for n, text in enumerate(common.splitlines(), 1)
-                if text.strip() and not text.startswith("#"))
-    end = common.index("\n", start)
-    (folder / "_common.yaml").write_text(common[:start] + "wish_cues: 希望" + common[end:],
-                                         encoding="utf-8")
-    with pytest.raises(RulesFileError) as info:
-        load_ruleset(folder)
-    assert str(info.value) == (f"{folder / '_common.yaml'}:{line}: common rules: 'wish_cues' "
-                               "must be a list of non-empty strings")
+    assert "希望" in project_extractor().ruleset.common.wish_cues
+    got, expected = bad_common_value(tmp_path, "wish_cues", "希望")
+    assert got == expected
 
 
 def test_devices_put_in_place_are_a_fact_and_assigned_work_a_plan():
