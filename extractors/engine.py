@@ -208,15 +208,14 @@ class _Doc:
     def problem_sections(self) -> tuple[tuple[int, int], ...]:
         """Spans under a heading of shortfalls ("三、存在的问题"), found when first asked."""
         if self._problems is None:
-            self._problems = _problem_sections(self.norm)
+            self._problems = _sections(self.norm, _PROBLEM_HEADING, _PROBLEM_WORDS)
         return self._problems
 
     @property
     def course_sections(self) -> tuple[tuple[int, int], ...]:
         """Spans under a heading of what a course or meeting covers ("二、培训内容")."""
         if self._courses is None:
-            self._courses = _sections(self.norm, _COURSE_HEADING, ("培训", "课程", "授课", "讲座",
-                                                                  "议程", "学习内容", "研讨"))
+            self._courses = _sections(self.norm, _COURSE_HEADING, _COURSE_WORDS)
         return self._courses
 
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -1040,7 +1039,7 @@ _TASKS_AHEAD = re.compile(r"(将|要|拟|计划)[^。\n]{0,20}?(抓好|做好|�
                           r"(以下|如下|下列)[^。\n]{0,10}?(工作|任务|事项)|"
                           r"(主要任务|重点任务|工作安排|工作打算)(如下|是)")
 # One of these stands in every match of _TASKS_AHEAD.
-_TASKS_AHEAD_WORDS = ("以下", "如下", "下列", "主要任务", "重点任务", "工作安排", "工作打算")
+_TASKS_AHEAD_WORDS = re.compile("以下|如下|下列|主要任务|重点任务|工作安排|工作打算")
 
 
 # "三、存在的问题", "二、存在不足。…", "四、问题和不足": a self-check's or report's list of what
@@ -1050,30 +1049,24 @@ _PROBLEM_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]\s
                               r"薄弱环节)", re.M)
 
 
+# Words every such heading carries: a text holding none has no such section.
+_PROBLEM_WORDS = re.compile("问题|不足|短板")
+_COURSE_WORDS = re.compile("培训|课程|授课|讲座|议程|学习内容|研讨")
+
+
 # "二、培训内容。", "（二）课程安排：", "三、会议议程": what follows lists topics taught or heard.
 _COURSE_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|"
                              r"[(（][一二三四五六七八九十]+[)）])\s*(?:培训|课程|授课|学习|研讨|讲座|会议)"
                              r"(?:内容|安排|课程|议程|主题|专题)", re.M)
 
 
-def _sections(norm: str, heading_re: re.Pattern, words: tuple[str, ...]) -> tuple:
+def _sections(norm: str, heading_re: re.Pattern, words: re.Pattern) -> tuple:
     """Spans from each heading heading_re finds to the next numbered heading; none when the
     text holds none of the words every such heading carries."""
-    if not any(w in norm for w in words):
+    if not words.search(norm):  # one pass for all the words, most texts hold none
         return ()
     out = []
     for heading in heading_re.finditer(norm):
-        following = _HEADING.search(norm, heading.end())
-        out.append((heading.start(), following.start() if following else len(norm)))
-    return tuple(out)
-
-
-def _problem_sections(norm: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the text under a heading of shortfalls; most texts hold no 问题/不足 at all."""
-    if "问题" not in norm and "不足" not in norm and "短板" not in norm:
-        return ()
-    out = []
-    for heading in _PROBLEM_HEADING.finditer(norm):
         following = _HEADING.search(norm, heading.end())
         out.append((heading.start(), following.start() if following else len(norm)))
     return tuple(out)
@@ -1086,7 +1079,7 @@ def _plan_sections(norm: str) -> tuple[tuple[int, int], ...]:
     """
     out: list[tuple[int, int]] = []
     # the lead-in regex tries every 将/要 of the text; run it only where its fixed words are
-    leads = _TASKS_AHEAD.finditer(norm) if any(w in norm for w in _TASKS_AHEAD_WORDS) else ()
+    leads = _TASKS_AHEAD.finditer(norm) if _TASKS_AHEAD_WORDS.search(norm) else ()
     for lead in leads:
         # "2025年，我局将重点抓好以下工作。": the lines after it list tasks, to the next heading
         end = _SENTENCE_END.search(norm, lead.end())
