@@ -742,10 +742,7 @@ class Extractor:
             if previous < 0:
                 break
             bracket = previous
-        # "发布新版《…目录》", "印发修订后的《…》": a word of which edition stands between
-        qualifier = _TITLE_QUALIFIER.search(norm, max(sent_start, bracket - 10), bracket)
-        if qualifier is not None:
-            bracket = qualifier.start()
+        bracket = _before_edition(norm, sent_start, bracket)
         window = norm[max(sent_start, bracket - 8):bracket]
         for verb in self._issuing:
             for form in (verb, verb + "了", verb + "的"):
@@ -775,9 +772,7 @@ class Extractor:
 
     def _planned_before(self, norm: str, sent_start: int, bracket: int) -> bool:
         """"拟出台《…》", "研究制定《…》": an issuing verb that a plan word puts in the future."""
-        qualifier = _TITLE_QUALIFIER.search(norm, max(sent_start, bracket - 10), bracket)
-        if qualifier is not None:
-            bracket = qualifier.start()  # "将发布新版《…》"
+        bracket = _before_edition(norm, sent_start, bracket)  # "将发布新版《…》"
         window = norm[max(sent_start, bracket - 8):bracket]
         return any(window.endswith(v) and window[:-len(v)].endswith(_PLAN_BEFORE_VERB)
                    for v in self._issuing)
@@ -1060,6 +1055,12 @@ _COURSE_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]
                              r"(?:内容|安排|课程|议程|主题|专题)", re.M)
 
 
+def _next_heading(norm: str, pos: int) -> int:
+    """Where the next numbered heading after pos starts (a section's end), or the text's end."""
+    following = _HEADING.search(norm, pos)
+    return following.start() if following else len(norm)
+
+
 def _sections(norm: str, heading_re: re.Pattern, words: re.Pattern) -> tuple:
     """Spans from each heading heading_re finds to the next numbered heading; none when the
     text holds none of the words every such heading carries."""
@@ -1067,8 +1068,7 @@ def _sections(norm: str, heading_re: re.Pattern, words: re.Pattern) -> tuple:
         return ()
     out = []
     for heading in heading_re.finditer(norm):
-        following = _HEADING.search(norm, heading.end())
-        out.append((heading.start(), following.start() if following else len(norm)))
+        out.append((heading.start(), _next_heading(norm, heading.end())))
     return tuple(out)
 
 
@@ -1084,8 +1084,7 @@ def _plan_sections(norm: str) -> tuple[tuple[int, int], ...]:
         # "2025年，我局将重点抓好以下工作。": the lines after it list tasks, to the next heading
         end = _SENTENCE_END.search(norm, lead.end())
         start = end.end() if end else len(norm)
-        following = _HEADING.search(norm, start)
-        out.append((start, following.start() if following else len(norm)))
+        out.append((start, _next_heading(norm, start)))
     for word in _PLAN_HEADING.finditer(norm):
         if out and word.start() < out[-1][1]:
             continue
@@ -1093,8 +1092,7 @@ def _plan_sections(norm: str) -> tuple[tuple[int, int], ...]:
         heading = _HEADING.match(norm, line_start)
         if heading is None or heading.end() < word.end() or "回顾" in heading["text"]:
             continue
-        following = _HEADING.search(norm, heading.end())
-        out.append((heading.end(), following.start() if following else len(norm)))
+        out.append((heading.end(), _next_heading(norm, heading.end())))
     return tuple(out)
 
 
@@ -1442,3 +1440,10 @@ def _opens_sentence(norm: str, pos: int) -> bool:
         if start >= 1 and norm[start - 1] in "。！；\n" and norm.startswith(lead, start):
             return True
     return False
+
+
+def _before_edition(norm: str, sent_start: int, bracket: int) -> int:
+    """Where an edition word before a title starts ("发布新版《…目录》", "印发修订后的《…》"), so
+    the verb before it is read as the title's; the title's own 《 when there is none."""
+    qualifier = _TITLE_QUALIFIER.search(norm, max(sent_start, bracket - 10), bracket)
+    return qualifier.start() if qualifier is not None else bracket
