@@ -24,7 +24,14 @@ from extractors.patterns import SENTENCE_END as _SENTENCE_END
 from extractors.quantities import find_quantities
 from extractors.rule_filters import RuleFilters
 from extractors.rules import DETECT, IndicatorRules, Rule, RuleSet
-from extractors.status import CLAUSES, SHORTFALL, StatusDetector, make_tokenizer
+from extractors.status import (
+    CLAUSES,
+    SHORTFALL,
+    StatusDetector,
+    clause_end_at,
+    clause_start_at,
+    make_tokenizer,
+)
 
 _JOINT = ("与", "和", "同", "、", "及", "联合")
 # Between a city's name and the keyword, words that only continue the thing's name
@@ -898,8 +905,7 @@ class Extractor:
         """Whether the number at qs is a running total rather than the step it grew by."""
         if any(w in norm[max(sent[0], qs - 4):qs] for w in _TOTAL_WORDS):
             return True
-        clause_start = max(norm.rfind(ch, sent[0], qs) for ch in ",:，：") + 1
-        before = norm[max(clause_start, sent[0]):qs]
+        before = norm[clause_start_at(norm, sent[0], qs):qs]
         return bool(_CLAUSE_TOTAL.search(before)) and not re.search(r"\d", before)
 
     def _finish(self, rows: list[Evidence], doc: _Doc) -> list[Evidence]:
@@ -1152,10 +1158,7 @@ def _cited_title(norm: str, sent_start: int, start: int, end: int) -> int | None
 
 
 def _clause(norm: str, sent: tuple[int, int], start: int, end: int) -> tuple[int, int]:
-    breaks = ",:，："
-    left = max(norm.rfind(ch, sent[0], start) for ch in breaks) + 1
-    ends = [norm.find(ch, end, sent[1]) for ch in breaks]
-    return max(left, sent[0]), min([e for e in ends if e >= 0] or [sent[1]])
+    return clause_start_at(norm, sent[0], start), clause_end_at(norm, end, sent[1])
 
 
 def _title_span(text: str, meta: DocumentMeta, title: str) -> tuple[int, int]:

@@ -18,6 +18,8 @@ from extractors.normalize import normalize_for_matching
 from extractors.rules import CommonRules
 
 CLAUSE_BREAKS = ",:，："
+_LAST_BREAK = re.compile(r".*[,:，：]", re.S)
+_BREAK = re.compile(r"[,:，：]")
 # Stands in the cue words of a clause for "a step towards the thing is done": a plan.
 PREPARING = "<preparing>"
 # Marks a mention that is a duty set by the text, so no `unmarked` status replaces it.
@@ -52,6 +54,19 @@ _LAUNCH_AHEAD = re.compile(r"(预计|计划|力争|争取|有望|可望|拟|将)
                            r"交付|开园|揭牌|运营|运行)|届时")
 # The clauses of a sentence: the runs between CLAUSE_BREAKS.
 CLAUSES = re.compile(r"[^,，:：]+")
+
+
+def clause_start_at(norm: str, low: int, hit_start: int) -> int:
+    """Where the clause holding a hit at hit_start begins, no earlier than low. One regex
+    call in C: asked for nearly every hit, the four `rfind`s it replaces cost more."""
+    found = _LAST_BREAK.match(norm, low, hit_start)
+    return found.end() if found else low
+
+
+def clause_end_at(norm: str, hit_end: int, high: int) -> int:
+    """Where the clause holding a hit ending at hit_end ends (its break), at most high."""
+    found = _BREAK.search(norm, hit_end, high)
+    return found.start() if found else high
 # "将组建数据集团", "将于下月正式印发《…》": will, then a verb that founds or issues the thing
 # ("将深化", "将积极探索" are no such verb).
 _WILL_ISSUE = re.compile(r"将(于|在)?[^,，;；。]{0,10}?(印发|出台|发布|颁布|成立|组建|设立|挂牌|"
@@ -349,15 +364,14 @@ class StatusDetector:
         """A plan word in an earlier clause still governs the hit's clause, which has no past
         marker of its own ("将建成…平台，出台…办法"); a purpose clause opening the sentence
         ("为加快…，") governs nothing."""
-        clause_start = max(norm.rfind(ch, sent_start, hit_start) for ch in CLAUSE_BREAKS) + 1
+        clause_start = clause_start_at(norm, sent_start, hit_start)
         if clause_start <= sent_start:
             return False
         opening = sent_start
         purpose = _PURPOSE.match(norm, sent_start, clause_start)
         if purpose:
             opening = purpose.end()
-        ends = [norm.find(ch, hit_end) for ch in CLAUSE_BREAKS]
-        clause_end = min([e for e in ends if e >= 0] or [len(norm)])
+        clause_end = clause_end_at(norm, hit_end, len(norm))
         clause = norm[clause_start:clause_end]
         return clause_start > opening and not _past(clause, self.past) \
             and self._carried_to(norm, opening, clause_start)
@@ -401,8 +415,7 @@ class StatusDetector:
         """
         # Only the sentence up to the end of the hit's clause: in "将大力发展数字经济，…，拟建设…"
         # the later 拟 is another thing's plan, while an opening "计划…" governs what follows.
-        ends = [norm.find(ch, hit_end, sent_end) for ch in CLAUSE_BREAKS]
-        clause_end = min([e for e in ends if e >= 0] or [sent_end])
+        clause_end = clause_end_at(norm, hit_end, sent_end)
         words = self.words(norm[sent_start:clause_end])
         if "建议" in words and not _ASSIGNED.search(norm, sent_start, sent_end):
             return False  # advice with no one to do it and no date is no plan yet
@@ -426,20 +439,19 @@ class StatusDetector:
 
     def strong_plan(self, norm: str, sent_start: int, hit_start: int) -> bool:
         """A plan word before the hit, not a weak one ("建立…机制" is done, not planned)."""
-        clause_start = max(norm.rfind(ch, sent_start, hit_start) for ch in CLAUSE_BREAKS) + 1
-        return bool(self.words(norm[max(clause_start, sent_start):hit_start]) & self.planned)
+        clause_start = clause_start_at(norm, sent_start, hit_start)
+        return bool(self.words(norm[clause_start:hit_start]) & self.planned)
 
     def clause_prefix(self, norm: str, sent_start: int, hit_start: int) -> list[str]:
         """Candidates from the words before the hit in its clause ("计划设立…交易所")."""
-        clause_start = max(norm.rfind(ch, sent_start, hit_start) for ch in CLAUSE_BREAKS) + 1
-        return self.candidates(self.words(norm[max(clause_start, sent_start):hit_start]))
+        clause_start = clause_start_at(norm, sent_start, hit_start)
+        return self.candidates(self.words(norm[clause_start:hit_start]))
 
     def clause_words(self, norm: str, sent_start: int, sent_end: int, hit_start: int,
                      hit_end: int) -> set[str]:
-        clause_start = max(norm.rfind(ch, sent_start, hit_start) for ch in CLAUSE_BREAKS) + 1
-        ends = [norm.find(ch, hit_end, sent_end) for ch in CLAUSE_BREAKS]
-        clause_end = min([e for e in ends if e >= 0] or [sent_end])
-        return self.words(norm[max(clause_start, sent_start):clause_end])
+        clause_start = clause_start_at(norm, sent_start, hit_start)
+        clause_end = clause_end_at(norm, hit_end, sent_end)
+        return self.words(norm[clause_start:clause_end])
 
     def clause_has_built(self, norm: str, sent_start: int, sent_end: int, hit_start: int,
                          hit_end: int) -> bool:
@@ -461,10 +473,8 @@ class StatusDetector:
         计划到2027年提升至5000P"), so a later clause's plan or fact is that clause's, and only what
         opens the sentence ("到2027年，…") still sets this clause's time.
         """
-        clause_start = max(norm.rfind(ch, sent_start, hit_start) for ch in CLAUSE_BREAKS) + 1
-        clause_start = max(clause_start, sent_start)
-        ends = [norm.find(ch, hit_end, sent_end) for ch in CLAUSE_BREAKS]
-        clause_end = min([e for e in ends if e >= 0] or [sent_end])
+        clause_start = clause_start_at(norm, sent_start, hit_start)
+        clause_end = clause_end_at(norm, hit_end, sent_end)
         clause = norm[clause_start:hit_start] + " " + norm[hit_end:clause_end]
         words = self.words(clause)
         relied = _RELIED_ON.search(norm, clause_start, hit_start)
