@@ -170,6 +170,9 @@ class StatusDetector:
         self.preparatory = fold(common.preparatory_steps)
         self.pending = fold(common.pending_cues)
         self.wish = fold(common.wish_cues)
+        # most sentences hold no wish word at all: one search says so before any cue scan
+        self._any_wish = re.compile("|".join(map(re.escape, sorted(self.wish)))) \
+            if self.wish else None
         self.shortfall = fold(common.shortfall_cues) | {SHORTFALL}
         # "完成", "开展": built words that may only finish a step towards the thing
         # Plan words that govern the clauses after them in their sentence.
@@ -432,6 +435,8 @@ class StatusDetector:
         """"企业希望政府尽快出台奖励政策", "委员呼吁建成…平台": a wish before the hit says what
         someone hopes for, neither a fact nor the city's plan; "希望已建成的平台…" still names a
         thing done in the hit's own clause."""
+        if self._any_wish is None or not self._any_wish.search(norm, sent_start, hit_start):
+            return False
         wishes = self.words(norm[sent_start:sent_end]) & self.wish
         if not wishes or not any(norm.find(w, sent_start, hit_start) >= 0 for w in wishes):
             return False
