@@ -24,6 +24,13 @@ from extractors.patterns import SENTENCE_END as _SENTENCE_END
 from extractors.quantities import find_quantities
 from extractors.rule_filters import RuleFilters
 from extractors.rules import DETECT, IndicatorRules, Rule, RuleSet
+from extractors.sections import (
+    COURSE_HEADING,
+    COURSE_WORDS,
+    PROBLEM_HEADING,
+    PROBLEM_WORDS,
+    Headings,
+)
 from extractors.status import (
     CLAUSES,
     SHORTFALL,
@@ -121,12 +128,6 @@ _DRAFT_TITLE = re.compile(r"[(（](送审稿|征求意见稿|讨论稿|草案|�
 # "（一）数据要素×工业制造。", "二、算力设施。": a short numbered heading ending its own sentence.
 _ITEM_HEADING = re.compile(rf"\s*({_NUMBERING}|[一二三四五六七八九十]+是)[^,，;；:：]{{2,20}}$")
 _META_LABEL = re.compile(r"^[\u4e00-\u9fff\s\u3000]{2,8}[:：]")
-# "二、2025年重点任务", "三、下一步工作": what follows, up to the next such heading, is planned.
-# The heading may run on into its first paragraph: "二、主要目标。到2026年，…".
-_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]\s*(?P<text>[^\n。：:]{0,24})"
-                      r"(?:[。：:]|$)", re.M)
-_PLAN_HEADING = re.compile(r"主要任务|重点任务|主要目标|总体目标|发展目标|下一步|下步|工作思路|"
-                           r"工作安排|工作打算|工作计划|目标任务|工作重点|重点工作")
 _PLAN_TITLE = re.compile(r"(工作要点|行动计划|行动方案|实施方案|建设方案|工作方案|工作计划|规划|"
                          r"工作思路|工作安排|工作打算|工作重点|重点工作安排)"
                          r"([(（][^)）]{0,12}[)）])?》?(的通知)?$")
@@ -189,6 +190,7 @@ class _Doc:
     _plan: tuple[tuple[int, int], ...] | None = None
     _problems: tuple[tuple[int, int], ...] | None = None
     _courses: tuple[tuple[int, int], ...] | None = None
+    _headings: Headings | None = None
     mentions: dict = field(default_factory=dict)
     _topic: dict = field(default_factory=dict)
     _ends: list[int] | None = None  # positions of the sentence ends, once asked
@@ -208,22 +210,29 @@ class _Doc:
         """Spans under headings of tasks, found when a status first needs them."""
         if self._plan is None:
             self._plan = ((self.title_span[1], len(self.norm)),) if self.plan_title \
-                else _plan_sections(self.norm)
+                else self.headings.plan_sections()
         return self._plan
 
     @property
     def problem_sections(self) -> tuple[tuple[int, int], ...]:
         """Spans under a heading of shortfalls ("三、存在的问题"), found when first asked."""
         if self._problems is None:
-            self._problems = _sections(self.norm, _PROBLEM_HEADING, _PROBLEM_WORDS)
+            self._problems = self.headings.sections(PROBLEM_HEADING, PROBLEM_WORDS)
         return self._problems
 
     @property
     def course_sections(self) -> tuple[tuple[int, int], ...]:
         """Spans under a heading of what a course or meeting covers ("二、培训内容")."""
         if self._courses is None:
-            self._courses = _sections(self.norm, _COURSE_HEADING, _COURSE_WORDS)
+            self._courses = self.headings.sections(COURSE_HEADING, COURSE_WORDS)
         return self._courses
+
+    @property
+    def headings(self) -> Headings:
+        """The text's numbered lines, found once for every kind of section."""
+        if self._headings is None:
+            self._headings = Headings(self.norm)
+        return self._headings
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Bounds of the sentence holding pos: from after the last sentence end before it to the
@@ -1033,73 +1042,6 @@ def _claimable(word: str, owners: set[str], keywords: dict[str, list[int]], rule
     return any(word in other and len(other) > len(word)
                and {rules[i].indicator for i in indexes} - owners
                for other, indexes in keywords.items())
-
-
-# A sentence announcing the tasks that follow: "将重点抓好以下工作", "主要任务如下：".
-_TASKS_AHEAD = re.compile(r"(将|要|拟|计划)[^。\n]{0,20}?(抓好|做好|推进|实施|开展|落实|完成)"
-                          r"(以下|如下|下列)[^。\n]{0,10}?(工作|任务|事项)|"
-                          r"(主要任务|重点任务|工作安排|工作打算)(如下|是)")
-# One of these stands in every match of _TASKS_AHEAD.
-_TASKS_AHEAD_WORDS = re.compile("以下|如下|下列|主要任务|重点任务|工作安排|工作打算")
-
-
-# "三、存在的问题", "二、存在不足。…", "四、问题和不足": a self-check's or report's list of what
-# is lacking, up to the next numbered heading.
-_PROBLEM_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]\s*(存在的?(问题|不足|短板|困难)|"
-                              r"(问题|困难|短板)(和|与|及)(不足|问题|短板)|短板不足|主要问题|"
-                              r"薄弱环节)", re.M)
-
-
-# Words every such heading carries: a text holding none has no such section.
-_PROBLEM_WORDS = re.compile("问题|不足|短板")
-_COURSE_WORDS = re.compile("培训|课程|授课|讲座|议程|学习内容|研讨")
-
-
-# "二、培训内容。", "（二）课程安排：", "三、会议议程": what follows lists topics taught or heard.
-_COURSE_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|"
-                             r"[(（][一二三四五六七八九十]+[)）])\s*(?:培训|课程|授课|学习|研讨|讲座|会议)"
-                             r"(?:内容|安排|课程|议程|主题|专题)", re.M)
-
-
-def _next_heading(norm: str, pos: int) -> int:
-    """Where the next numbered heading after pos starts (a section's end), or the text's end."""
-    following = _HEADING.search(norm, pos)
-    return following.start() if following else len(norm)
-
-
-def _sections(norm: str, heading_re: re.Pattern, words: re.Pattern) -> tuple:
-    """Spans from each heading heading_re finds to the next numbered heading; none when the
-    text holds none of the words every such heading carries."""
-    if not words.search(norm):  # one pass for all the words, most texts hold none
-        return ()
-    out = []
-    for heading in heading_re.finditer(norm):
-        out.append((heading.start(), _next_heading(norm, heading.end())))
-    return tuple(out)
-
-
-def _plan_sections(norm: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the text under a heading of tasks or aims, up to the next numbered heading.
-
-    Looks for the task words first: most texts hold none, and then no line is examined.
-    """
-    out: list[tuple[int, int]] = []
-    # the lead-in regex tries every 将/要 of the text; run it only where its fixed words are
-    leads = _TASKS_AHEAD.finditer(norm) if _TASKS_AHEAD_WORDS.search(norm) else ()
-    for lead in leads:
-        # "2025年，我局将重点抓好以下工作。": the lines after it list tasks, to the next heading
-        end = _SENTENCE_END.search(norm, lead.end())
-        start = end.end() if end else len(norm)
-        out.append((start, _next_heading(norm, start)))
-    for word in _PLAN_HEADING.finditer(norm):
-        if out and word.start() < out[-1][1]:
-            continue
-        line_start = norm.rfind("\n", 0, word.start()) + 1
-        heading = _HEADING.match(norm, line_start)
-        if heading is None or heading.end() < word.end() or "回顾" in heading["text"]:
-            continue
-        out.append((heading.end(), _next_heading(norm, heading.end())))
-    return tuple(out)
 
 
 def _actors(norm: str, span: tuple[int, int], mentions: list) -> list:
