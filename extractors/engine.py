@@ -21,6 +21,7 @@ from extractors.normalize import normalize_for_matching
 from extractors.patterns import LIST_ITEM as _LIST_ITEM
 from extractors.patterns import NUMBERING as _NUMBERING
 from extractors.patterns import SENTENCE_END as _SENTENCE_END
+from extractors.patterns import SENTENCE_END_CHARS
 from extractors.quantities import find_quantities
 from extractors.rule_filters import RuleFilters
 from extractors.rules import DETECT, IndicatorRules, Rule, RuleSet
@@ -258,9 +259,10 @@ class Extractor:
             for word in rule.keywords:
                 keywords.setdefault(normalize_for_matching(word), []).append(index)
         self._keywords = KeywordScanner(
-            (word, (tuple(indexes), _claimable(word, owners, keywords, self._rules), owners))
-            for word, indexes in keywords.items()
-            for owners in [frozenset(self._rules[i].indicator for i in indexes)])
+            ((word, (tuple(indexes), _claimable(word, owners, keywords, self._rules), owners))
+             for word, indexes in keywords.items()
+             for owners in [frozenset(self._rules[i].indicator for i in indexes)]),
+            marks=SENTENCE_END_CHARS)
         self._longest = max(map(len, keywords), default=0)
         self._filters = [RuleFilters.of(rule) for rule in self._rules]
         self._filter_words = KeywordScanner(
@@ -319,7 +321,7 @@ class Extractor:
         seen: dict[tuple[int, int], dict[str, int]] = {}
         named_in: dict[int, list[tuple[int, ...]]] = {}  # sentence start → its hits' rules
         filters, norm = self._filters, doc.norm
-        for start, end, indexes in self._hits(norm):
+        for start, end, indexes in self._hits(doc):
             sent = doc.sentence(start)
             named_in.setdefault(sent[0], []).append(indexes)
             # the rules whose needed words the sentence has: for most hits, none
@@ -394,14 +396,16 @@ class Extractor:
                 rows.append(row)
                 anchors.append(anchors[first])
 
-    def _hits(self, norm: str) -> list[tuple[int, int, tuple[int, ...]]]:
-        """Keyword hits (start, last index, rules), in text order.
+    def _hits(self, doc: _Doc) -> list[tuple[int, int, tuple[int, ...]]]:
+        """Keyword hits (start, last index, rules), in text order; the same walk over the text
+        finds the sentence ends, which the document keeps for `_Doc.sentence`.
 
         A hit inside a longer keyword of other indicators is theirs: "实施细则" inside
         "授权运营管理实施细则" is not a data-management rule, "一件事" inside "高效处置一件事"
         is not a service item, "数字经济" inside "数字经济监测平台" is not a development aim.
         """
-        found = self._keywords.hits(norm)  # value: (rules, inside others' keywords, owners)
+        # value: (rules, inside others' keywords, owners)
+        found, doc._ends = self._keywords.hits_and_marks(doc.norm)
         hits = [(start, stop - 1, value[0]) for start, stop, value in found]
         claimable = [i for i, (_, _, value) in enumerate(found) if value[1]]
         if not claimable:
@@ -737,8 +741,9 @@ class Extractor:
 
     def _in_plan(self, doc: _Doc, sent: tuple[int, int], start: int, end: int) -> bool:
         """Under a heading of tasks, with no marker that the thing is already done."""
-        return any(a <= start < b for a, b in doc.plan_sections) and \
-            not self.status.clause_is_past(doc.norm, sent[0], sent[1], start, end)
+        # the clause's own words first: a past marker there settles it without the sections
+        return not self.status.clause_is_past(doc.norm, sent[0], sent[1], start, end) \
+            and any(a <= start < b for a, b in doc.plan_sections)
 
     def _in_problems(self, doc: _Doc, sent: tuple[int, int], start: int, end: int) -> bool:
         """Under a heading of shortfalls, with no marker that the thing is already done."""
@@ -747,10 +752,9 @@ class Extractor:
 
     def _planned_here(self, doc: _Doc, sent: tuple[int, int], start: int, end: int) -> bool:
         """A fixed-status keyword in a task with its own fact verb ("设立数据交易所")."""
-        if not doc.plan_sections or not self._in_plan(doc, sent, start, end):
-            return False
         words = self.status.clause_words(doc.norm, sent[0], sent[1], start, end)
-        return bool(words & (self.status.built | self.status.issued))
+        return bool(words & (self.status.built | self.status.issued)) \
+            and self._in_plan(doc, sent, start, end)
 
     def _issued_before(self, norm: str, sent_start: int, bracket: int) -> bool:
         while bracket > sent_start and norm[bracket - 1] in "》、和及与":

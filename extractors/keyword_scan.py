@@ -18,15 +18,24 @@ class KeywordScanner:
 
     A keyword given twice keeps its last value, so each occurrence is reported once."""
 
-    def __init__(self, pairs: Any, longest: bool = False) -> None:
+    def __init__(self, pairs: Any, longest: bool = False, marks: str = "") -> None:
         """longest: report, from the left, the longest keyword at each place and nothing that
-        overlaps it (as a reader takes "数据要素" before "要"), instead of every occurrence."""
+        overlaps it (as a reader takes "数据要素" before "要"), instead of every occurrence.
+
+        marks: characters (sentence ends) whose places `hits_and_marks` reports apart from the
+        keywords, found in the same walk over the text instead of a second scan."""
         import ahocorasick_rs
 
+        if marks and longest:
+            raise ValueError("marks are found only with every occurrence, not longest matches")
         by_word: dict[str, Any] = {}
         for word, value in pairs:
             if word:
+                if word in set(marks):
+                    raise ValueError(f"keyword {word!r} is also a mark")
                 by_word[word] = value
+        self._marks = len(marks)
+        by_word = {**dict.fromkeys(marks), **by_word}
         self._values = list(by_word.values())
         self._overlapping = not longest
         kind = ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST if longest \
@@ -40,19 +49,28 @@ class KeywordScanner:
         text, in order of their end (then longest first)."""
         if self._automaton is None:
             return []
-        values = self._values
+        values, marks = self._values, self._marks
         if start == 0 and end is None:
             found = self._automaton.find_matches_as_indexes(text, overlapping=self._overlapping)
-            return [(a, b, values[i]) for i, a, b in found]
+            return [(a, b, values[i]) for i, a, b in found if i >= marks]
         found = self._automaton.find_matches_as_indexes(text[start:end],
                                                         overlapping=self._overlapping)
-        return [(start + a, start + b, values[i]) for i, a, b in found]
+        return [(start + a, start + b, values[i]) for i, a, b in found if i >= marks]
+
+    def hits_and_marks(self, text: str) -> tuple[list[tuple[int, int, Any]], list[int]]:
+        """The keywords of the whole text as `hits` gives them, and the places of the marks."""
+        if self._automaton is None:
+            return [], []
+        values, marks = self._values, self._marks
+        found = self._automaton.find_matches_as_indexes(text, overlapping=self._overlapping)
+        return ([(a, b, values[i]) for i, a, b in found if i >= marks],
+                [a for i, a, _ in found if i < marks])
 
     def values(self, text: str, start: int = 0, end: int | None = None) -> frozenset[Any]:
         """The values of the keywords found in text[start:end]: which, not where."""
         if self._automaton is None:
             return frozenset()
-        values = self._values
+        values, marks = self._values, self._marks
         found = self._automaton.find_matches_as_indexes(text[start:end],
                                                         overlapping=self._overlapping)
-        return frozenset([values[i] for i, _, _ in found])
+        return frozenset([values[i] for i, _, _ in found if i >= marks])

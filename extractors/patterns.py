@@ -2,7 +2,8 @@
 
 import re
 
-SENTENCE_END = re.compile(r"[。!?;！？；\n]")
+SENTENCE_END_CHARS = "。!?;！？；\n"
+SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END_CHARS)}]")
 # How a numbered item opens: "（一）", "二、", "3．".
 NUMBERING = r"[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．]"
 LIST_ITEM = re.compile(rf"\s*([一二三四五六七八九十]+是|{NUMBERING}|[-•·])")

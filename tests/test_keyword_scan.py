@@ -53,6 +53,32 @@ def test_a_scanner_without_words_finds_nothing() -> None:
     assert list(scanner.hits("数据")) == [] and scanner.values("数据") == frozenset()
 
 
+@pytest.mark.parametrize("text", [
+    "",
+    "数据安全管理办法。城市大脑上线！\n数据；脑?",
+    "😀数据。😀𠀋村；数据\n\n",
+    "没有句末的数据安全",
+])
+def test_marks_are_found_apart_from_the_keywords(text: str) -> None:
+    marks = "。!?;！？；\n"
+    scanner = KeywordScanner(((w, w) for w in WORDS), marks=marks)
+    hits, found = scanner.hits_and_marks(text)
+    assert set(hits) == brute_force(text, WORDS)
+    assert found == [i for i, ch in enumerate(text) if ch in marks]
+    assert set(scanner.hits(text)) == brute_force(text, WORDS)  # no mark among the hits
+    assert scanner.values(text) == {w for _, _, w in brute_force(text, WORDS)}
+
+
+@pytest.mark.parametrize("pairs, longest, message", [
+    ([("。", 1)], False, "keyword '。' is also a mark"),
+    ([("数据", 1)], True, "marks are found only with every occurrence, not longest matches"),
+])
+def test_marks_that_cannot_be_told_apart_are_refused(pairs, longest, message) -> None:
+    with pytest.raises(ValueError) as raised:
+        KeywordScanner(pairs, longest=longest, marks="。\n")
+    assert str(raised.value) == message
+
+
 def _rule(**filters) -> Rule:
     return Rule(id="r", indicator="数据安全保护", keywords=("数据安全",), levels={}, **filters)
 
