@@ -55,9 +55,11 @@ def _fold_char(ch: str) -> str:
     return _t2s_table().get(folded, folded)
 
 
+
 @functools.cache
-def _table() -> tuple[dict[int, int], re.Pattern]:
-    """One-to-one folds of the Basic Multilingual Plane, and a pattern that finds any of them."""
+def _table() -> tuple[dict[int, int], re.Pattern, re.Pattern]:
+    """One-to-one folds of the Basic Multilingual Plane, a pattern that finds any of them, and
+    one that finds any character folding or lower-casing changes."""
     table = {}
     for code in range(0x80, 0x10000):
         if 0xD800 <= code <= 0xDFFF:
@@ -67,14 +69,24 @@ def _table() -> tuple[dict[int, int], re.Pattern]:
         if folded != ch:
             table[code] = ord(folded)
     table[ord("\t")] = ord(" ")
+    cased = [c for c in range(0x10000) if chr(c).lower() != chr(c)]
     pattern = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table)) + "]")
-    return table, pattern
+    # Characters beyond the plane (some have cases) go as one range: a list of single ones
+    # would be tried one by one at every character of the text.
+    changing = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted({*table, *cased}))
+                          + "\U00010000-\U0010ffff]")
+    return table, pattern, changing
 
 
 def normalize_for_matching(text: str) -> str:
     """Same-length copy of text for matching; position i of the copy is character i of text."""
-    table, pattern = _table()
-    if pattern.search(text):  # rare: full-width letters, traditional characters, odd spaces
+    table, pattern, changing = _table()
+    # Most pages have no capital letter and nothing to fold: then the text is its own copy,
+    # found by one scan instead of a scan and a lower-cased copy.
+    first = changing.search(text)
+    if first is None:
+        return text
+    if pattern.search(text, first.start()):  # full-width letters, traditional, odd spaces
         text = text.translate(table)
     lowered = text.lower()
     if len(lowered) != len(text):  # a few non-ASCII capitals grow under lower()

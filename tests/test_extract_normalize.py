@@ -33,3 +33,15 @@ def test_characters_that_expand_under_nfkc_are_kept():
     norm = normalize_for_matching(text)
     assert len(norm) == len(text)
     assert norm[:5] == "㎡面积1号"
+
+
+def test_text_with_nothing_to_change_is_returned_as_it_is():
+    text = "全市建成5g基站，“一网通办”上线。\n"
+    assert normalize_for_matching(text) is text
+
+
+def test_capitals_anywhere_are_lowered_beyond_the_basic_plane_too():
+    # a capital after a long plain run, a Greek capital, and a Deseret capital (U+10400)
+    text = "数据" * 50 + "IPv6 ΣΑ 𐐀"
+    norm = normalize_for_matching(text)
+    assert norm == "数据" * 50 + "ipv6 σα 𐐨" and len(norm) == len(text)
