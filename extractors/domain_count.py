@@ -8,6 +8,7 @@ head items with it ("（一）金融领域："), or put it in a table; each form
 
 from __future__ import annotations
 
+import functools
 import re
 
 from extractors.normalize import normalize_for_matching
@@ -229,6 +230,13 @@ def _table_domains(norm: str, spans: list[tuple[int, int]]) -> int:
     return 0
 
 
+@functools.cache
+def _word_pattern(word: str) -> re.Pattern:
+    """A domain word as a compiled pattern, kept: the rules name more words than the regex
+    module's own cache holds once the engine's patterns are in it."""
+    return re.compile(re.escape(normalize_for_matching(word)))
+
+
 def _cells(line: str) -> list[str]:
     """A table row as text prints it: cells between "|" (a text file) or "，" (an HTML row)."""
     sep = "|" if "|" in line else "，"
@@ -240,7 +248,7 @@ def _count_domains(text: str, domains: dict[str, tuple[str, ...]]) -> int:
     """Distinct domains named in text. A word that only ever continues another domain's word
     is part of a compound name: "医疗保险理赔" is one domain, not 医疗 and 保险."""
     hits = [(m.start(), m.end(), name) for name, words in domains.items() for w in words
-            for m in re.finditer(re.escape(normalize_for_matching(w)), text)]
+            for m in _word_pattern(w).finditer(text)]
     ends = {(end, name) for _, end, name in hits}
     return len({name for start, _, name in hits
                 if not any(end == start and other != name for end, other in ends)})
