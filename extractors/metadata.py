@@ -7,6 +7,7 @@ attachments instead end with a sign-off (落款): the issuing body on one line, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractors.normalize import normalize_for_matching
@@ -93,9 +94,7 @@ def parse_metadata(text: str, max_lines: int = 20) -> DocumentMeta:
     """Read the metadata block at the top, then fill gaps from the sign-off at the end."""
     meta = DocumentMeta()
     offset = 0
-    for i, line in enumerate(text.split("\n", max_lines)):  # the top lines only
-        if i >= max_lines:
-            break
+    for line in _top_lines(text, max_lines):
         if ":" not in line and "：" not in line:
             offset += len(line) + 1
             continue
@@ -127,9 +126,35 @@ def parse_metadata(text: str, max_lines: int = 20) -> DocumentMeta:
     return meta
 
 
+def _top_lines(text: str, count: int) -> Iterator[str]:
+    """The first count lines, without splitting (and copying) the rest of a long text."""
+    start = 0
+    for _ in range(count):
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
+
+
+def _last_lines(text: str, count: int) -> list[str]:
+    """The last count lines of the text without its trailing blanks: those of
+    `text.rstrip().rsplit("\n", count)[-count:]`, without copying the rest."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    cut = end
+    for _ in range(count):
+        cut = text.rfind("\n", 0, cut)
+        if cut < 0:
+            break
+    return text[cut + 1:end].split("\n")
+
+
 def _sign_off(text: str, meta: DocumentMeta) -> None:
     """The last lines: '杭州市人民政府办公厅' then '2024年3月5日' (either may be missing)."""
-    lines = [ln.strip() for ln in text.rstrip().rsplit("\n", 8)[-8:] if ln.strip()]
+    lines = [ln.strip() for ln in _last_lines(text, 8) if ln.strip()]
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
         if len(line) > 24 or "年" not in line and "-" not in line:

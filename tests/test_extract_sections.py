@@ -1,6 +1,7 @@
 """Sections under numbered headings are found from the text's numbered lines alone; they must be
 what a multiline regex search over the whole text finds, blank lines and odd openings included.
-Clause bounds around a hit are checked the same way against a search by hand."""
+Clause bounds around a hit, and the top and last lines the metadata reader takes, are checked
+the same way: against a search by hand and a plain split."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors.metadata import _last_lines, _top_lines
 from extractors.patterns import SENTENCE_END
 from extractors.sections import (
     _PLAN_HEADING,
@@ -130,3 +132,18 @@ def test_clause_bounds_match_a_search_by_hand(text: str) -> None:
                 if low <= start <= end <= high:
                     got = (clause_start_at(text, low, start), clause_end_at(text, end, high))
                     assert got == clause_by_hand(text, low, high, start, end)
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "一行",
+    "标题\n\n发文机关：杭州市人民政府\n" + "正文。\n" * 30 + "杭州市人民政府\n2024年3月5日\n\n  \n",
+    "\n\n\n",
+    "a\nb\nc\nd\ne\nf\ng\nh\ni\nj",
+    "尾部有全角空格\u3000\n\u3000",
+])
+def test_top_and_last_lines_are_those_of_a_split(text: str) -> None:
+    assert list(_top_lines(text, 20)) == text.split("\n", 20)[:20]
+    assert list(_top_lines(text, 3)) == text.split("\n", 3)[:3]
+    assert _last_lines(text, 8) == text.rstrip().rsplit("\n", 8)[-8:]
+    assert _last_lines(text, 2) == text.rstrip().rsplit("\n", 2)[-2:]
