@@ -22,8 +22,9 @@ class RuleFilters:
     groups: tuple[frozenset[str], ...]
     words: frozenset[str]
     gate: tuple[str, ...]  # words of which the sentence must hold one: the fewest such
-    # the gate as one pattern when it has several words: one search in C instead of a find each
-    _gate_re: re.Pattern | None = field(default=None, compare=False)
+    # the gate as one pattern (None when the rule needs no word): one search in C for all its
+    # words, and what the engine's hit loop asks directly
+    gate_pattern: re.Pattern | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, rule: Rule) -> RuleFilters:
@@ -31,7 +32,7 @@ class RuleFilters:
         words = frozenset(rule.all_of) | frozenset(rule.any_of) | frozenset(rule.none_of) \
             | frozenset(rule.none_of_clause) | frozenset().union(*groups)
         gate = _gate(rule)
-        pattern = re.compile("|".join(map(re.escape, gate))) if len(gate) > 1 else None
+        pattern = re.compile("|".join(map(re.escape, gate))) if gate else None
         return cls(frozenset(rule.all_of), frozenset(rule.any_of), frozenset(rule.none_of),
                    frozenset(rule.none_of_clause), groups, words, gate, pattern)
 
@@ -40,9 +41,7 @@ class RuleFilters:
         rules that need a word the sentence lacks ("深化改革" where no word of data fusion is
         near); a few substring tests tell so before the sentence is scanned for every rule's
         filter words."""
-        if self._gate_re is not None:
-            return self._gate_re.search(text, start, end) is not None
-        return not self.gate or text.find(self.gate[0], start, end) >= 0
+        return self.gate_pattern is None or self.gate_pattern.search(text, start, end) is not None
 
     def may_pass(self, present: frozenset[str]) -> bool:
         """What the words that must be there allow: a clause holds no word its sentence lacks."""

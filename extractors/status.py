@@ -240,20 +240,21 @@ class StatusDetector:
 
     def _scan_words(self, text: str) -> set[str]:
         found: set[str] = set()
-        quoted = [m.span() for m in _QUOTED.finditer(text)]
+        quoted = [m.span() for m in _QUOTED.finditer(text)] if "“" in text else []
         for start, stop, word in self._vocabulary.hits(text):  # longest first, no overlaps
+            if word is None:
+                continue  # a word that only holds a cue ("数据要素")
             end = stop - 1
             if (word in self.weak or word in _LED_DRAFTING) and text[end + 1:end + 2] == "的":
                 continue  # "牵头建设的…平台", "牵头编制的《…规范》": an attribute naming the thing
-            if word is not None and any(a < start and end < b - 1 for a, b in quoted):
+            if quoted and any(a < start and end < b - 1 for a, b in quoted):
                 continue  # a word inside a quoted name
             if word == "到" and not _TO_DATE.match(text, end + 1):
                 continue  # "到" with no time after it aims at nothing ("送到家门口")
-            if word is not None and word.endswith("具备") and word in self.negation \
+            if word.endswith("具备") and word in self.negation \
                     and _LACKS_POWER.match(text, end + 1):
                 word = SHORTFALL  # "平台还不具备调度能力": a lack of the thing, not a denial
-            if word is not None:
-                found.add(word)
+            found.add(word)
         ambiguous = found & self._confirm
         if ambiguous:
             found = (found - ambiguous) | (ambiguous & set(self.tokens(text)))
