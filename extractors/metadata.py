@@ -93,11 +93,10 @@ def iso_date(text: str) -> str:
 def parse_metadata(text: str, max_lines: int = 20) -> DocumentMeta:
     """Read the metadata block at the top, then fill gaps from the sign-off at the end."""
     meta = DocumentMeta()
-    offset = 0
-    for line in _top_lines(text, max_lines):
-        if ":" not in line and "：" not in line:
-            offset += len(line) + 1
+    for start, end in _top_lines(text, max_lines):
+        if text.find(":", start, end) < 0 and text.find("：", start, end) < 0:
             continue
+        line = text[start:end]
         norm = normalize_for_matching(line)
         match = _META_LINE.match(norm)
         if match:
@@ -110,8 +109,7 @@ def parse_metadata(text: str, max_lines: int = 20) -> DocumentMeta:
             if not getattr(meta, field):
                 setattr(meta, field, value)
             if field != "source":  # the source line sits under the headline, not above it
-                meta.body_start = offset + len(line) + 1
-        offset += len(line) + 1
+                meta.body_start = end + 1
     meta.body_start = min(meta.body_start, len(text))
     _sign_off(text, meta)
     if not meta.source:
@@ -126,15 +124,16 @@ def parse_metadata(text: str, max_lines: int = 20) -> DocumentMeta:
     return meta
 
 
-def _top_lines(text: str, count: int) -> Iterator[str]:
-    """The first count lines, without splitting (and copying) the rest of a long text."""
+def _top_lines(text: str, count: int) -> Iterator[tuple[int, int]]:
+    """Where the first count lines start and end: lines with no label are skipped without
+    being copied, and the rest of a long text is not split."""
     start = 0
     for _ in range(count):
         end = text.find("\n", start)
         if end < 0:
-            yield text[start:]
+            yield start, len(text)
             return
-        yield text[start:end]
+        yield start, end
         start = end + 1
 
 

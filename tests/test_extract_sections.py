@@ -143,7 +143,7 @@ def test_clause_bounds_match_a_search_by_hand(text: str) -> None:
     "尾部有全角空格\u3000\n\u3000",
 ])
 def test_top_and_last_lines_are_those_of_a_split(text: str) -> None:
-    assert list(_top_lines(text, 20)) == text.split("\n", 20)[:20]
-    assert list(_top_lines(text, 3)) == text.split("\n", 3)[:3]
+    assert [text[a:b] for a, b in _top_lines(text, 20)] == text.split("\n", 20)[:20]
+    assert [text[a:b] for a, b in _top_lines(text, 3)] == text.split("\n", 3)[:3]
     assert _last_lines(text, 8) == text.rstrip().rsplit("\n", 8)[-8:]
     assert _last_lines(text, 2) == text.rstrip().rsplit("\n", 2)[-2:]
