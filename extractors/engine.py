@@ -306,6 +306,8 @@ class Extractor:
         self.status.new_document()
         doc = self._prepare(text, meta, title)
         rows, anchors = self._rows(doc)
+        if not rows:  # most pages: nobody to attribute anything to
+            return {city: [] for city in cities}
         found: dict[str, list[Evidence]] = {}
         for city in cities:
             attributor = self.attributor(city)

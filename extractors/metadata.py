@@ -93,9 +93,13 @@ def iso_date(text: str) -> str:
 def parse_metadata(text: str, max_lines: int = 20) -> DocumentMeta:
     """Read the metadata block at the top, then fill gaps from the sign-off at the end."""
     meta = DocumentMeta()
+    colon = _next_colon(text, 0)
     for start, end in _top_lines(text, max_lines):
-        if text.find(":", start, end) < 0 and text.find("：", start, end) < 0:
+        if colon < 0:
+            break  # no label below
+        if colon >= end:
             continue
+        colon = _next_colon(text, end)
         line = text[start:end]
         norm = normalize_for_matching(line)
         match = _META_LINE.match(norm)
@@ -135,6 +139,13 @@ def _top_lines(text: str, count: int) -> Iterator[tuple[int, int]]:
             return
         yield start, end
         start = end + 1
+
+
+def _next_colon(text: str, start: int) -> int:
+    """Where the next colon (either width) at or after start is, -1 if none: asked once per
+    labelled line rather than of every line."""
+    found = [at for at in (text.find(":", start), text.find("：", start)) if at >= 0]
+    return min(found) if found else -1
 
 
 def _last_lines(text: str, count: int) -> list[str]:

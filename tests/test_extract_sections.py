@@ -147,3 +147,16 @@ def test_top_and_last_lines_are_those_of_a_split(text: str) -> None:
     assert [text[a:b] for a, b in _top_lines(text, 3)] == text.split("\n", 3)[:3]
     assert _last_lines(text, 8) == text.rstrip().rsplit("\n", 8)[-8:]
     assert _last_lines(text, 2) == text.rstrip().rsplit("\n", 2)[-2:]
+
+
+def test_metadata_labels_are_read_from_the_top_lines_only() -> None:
+    from extractors.metadata import parse_metadata
+
+    top = ["关于推进城市大脑建设的通知", "发文机关：杭州市人民政府", "说明：第一段，时间：不限",
+           "成文日期：2024年3月5日"]
+    text = "\n".join(top + ["正文。"] * 16 + ["文号：杭政〔2024〕9号", "结束。"])
+    meta = parse_metadata(text)
+    assert (meta.issuer, meta.written_date, meta.doc_number) == (
+        "杭州市人民政府", "2024-03-05", "")  # the number's line is the 21st: not read
+    assert meta.body_start == text.index("正文")
+    assert parse_metadata("标题\n" + "没有标签的正文。\n" * 30).issuer == ""
