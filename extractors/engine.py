@@ -16,7 +16,7 @@ from citydx.registry import Registry
 from extractors.attribution import CITY, NATIONAL, OTHER_CITY, PROVINCE, Attributor, NameIndex
 from extractors.domain_count import count_domains, pointed_count
 from extractors.keyword_scan import KeywordScanner
-from extractors.metadata import DocumentMeta, parse_metadata
+from extractors.metadata import DocumentMeta, parse_metadata, top_lines
 from extractors.normalize import normalize_for_matching
 from extractors.patterns import LIST_ITEM as _LIST_ITEM
 from extractors.patterns import NUMBERING as _NUMBERING
@@ -235,12 +235,18 @@ class _Doc:
             self._headings = Headings(self.norm)
         return self._headings
 
+    @property
+    def sentence_ends(self) -> list[int]:
+        """Positions of the sentence ends, in order; the keyword walk finds them (`_hits`),
+        else one pass when first asked."""
+        if self._ends is None:
+            self._ends = [m.start() for m in _SENTENCE_END.finditer(self.norm)]
+        return self._ends
+
     def sentence(self, pos: int) -> tuple[int, int]:
         """Bounds of the sentence holding pos: from after the last sentence end before it to the
-        first at or after it. The ends are found in one pass when a hit first asks."""
-        ends = self._ends
-        if ends is None:
-            ends = self._ends = [m.start() for m in _SENTENCE_END.finditer(self.norm)]
+        first at or after it."""
+        ends = self.sentence_ends
         i = bisect_left(ends, pos)
         return (ends[i - 1] + 1 if i else 0, ends[i] if i < len(ends) else len(self.norm))
 
@@ -322,16 +328,23 @@ class Extractor:
         rows: list[Evidence] = []
         anchors: list[tuple[int, int, bool]] = []
         seen: dict[tuple[int, int], dict[str, int]] = {}
-        named_in: dict[int, list[tuple[int, ...]]] = {}  # sentence start → its hits' rules
+        hit_rules: list[tuple[int, tuple[int, ...]]] = []  # (sentence start, rules) per hit
         gates, norm = self._gates, doc.norm
-        for start, end, indexes in self._hits(doc):
-            sent = doc.sentence(start)
-            named_in.setdefault(sent[0], []).append(indexes)
+        hits = self._hits(doc)
+        # each hit's sentence as `doc.sentence` gives it, worked out here: most hits go no
+        # further than the gate test below, and a call per hit cost more than the test
+        ends, size = doc.sentence_ends, len(norm)
+        for start, end, indexes in hits:
+            at = bisect_left(ends, start)
+            s0, s1 = ends[at - 1] + 1 if at else 0, ends[at] if at < len(ends) else size
+            hit_rules.append((s0, indexes))
             # the rules whose needed words the sentence has (RuleFilters.open_in, asked here
             # without a call per rule): for most hits, none
-            live = [i for i in indexes
-                    if gates[i] is None or gates[i].search(norm, sent[0], sent[1])]
-            if not live or self._skipped(doc, sent):
+            live = [i for i in indexes if gates[i] is None or gates[i].search(norm, s0, s1)]
+            if not live:
+                continue
+            sent = (s0, s1)
+            if self._skipped(doc, sent):
                 continue
             for index in live:
                 statuses = seen.setdefault((index, sent[0]), {})
@@ -355,12 +368,12 @@ class Extractor:
                 if named:  # "建成A中心和B创新园": a second thing of the same rule
                     name = _thing_name(doc.norm, sent, start, end + 1)
                     rows[first] = replace(rows[first], names=(*rows[first].names, name))
-        self._follow_ups(doc, seen, rows, anchors, named_in)
+        self._follow_ups(doc, seen, rows, anchors, hit_rules)
         return rows, anchors
 
     def _follow_ups(self, doc: _Doc, seen: dict[tuple[int, int], dict[str, int]],
                     rows: list[Evidence], anchors: list[tuple[int, int, bool]],
-                    named_in: dict[int, list[tuple[int, ...]]]) -> None:
+                    hit_rules: list[tuple[int, tuple[int, ...]]]) -> None:
         """"…启动建设城市运行管理服务平台。该平台已于5月上线运行。": a sentence that points back
         to the thing the sentence before named (该平台, 此中心, 相关措施) tells that thing's status,
         and the thing stays whose it was. The pointer's noun must be of the thing's kind (a
@@ -381,7 +394,7 @@ class Extractor:
             prev = doc.sentence(sent[0] - 1)
             # indicators the sentence names itself, whether their rules passed there or not
             here = {self._rules[i].indicator for i, s0 in seen if s0 == sent[0]}
-            here.update(self._rules[i].indicator for rules in named_in.get(sent[0], ())
+            here.update(self._rules[i].indicator for s0, rules in hit_rules if s0 == sent[0]
                         for i in rules)
             for (index, s0), statuses in list(seen.items()):
                 rule = self._rules[index]
@@ -1121,15 +1134,13 @@ def _title_span(text: str, meta: DocumentMeta, title: str) -> tuple[int, int]:
     head = _headline_above(text, meta.body_start)
     if head is not None:
         return head
-    pos = meta.body_start
-    for line in text[pos:].split("\n")[:3]:
-        stripped = line.strip()
+    for start, end in top_lines(text, 3, meta.body_start):
+        stripped = text[start:end].strip()
         if stripped:
-            at = text.find(stripped, pos)
+            at = text.find(stripped, start)
             if len(stripped) <= 80 and not stripped.endswith("。"):
                 return at, at + len(stripped)
             break
-        pos += len(line) + 1
     return 0, 0
 
 

@@ -94,7 +94,7 @@ def parse_metadata(text: str, max_lines: int = 20) -> DocumentMeta:
     """Read the metadata block at the top, then fill gaps from the sign-off at the end."""
     meta = DocumentMeta()
     colon = _next_colon(text, 0)
-    for start, end in _top_lines(text, max_lines):
+    for start, end in top_lines(text, max_lines):
         if colon < 0:
             break  # no label below
         if colon >= end:
@@ -128,10 +128,9 @@ def parse_metadata(text: str, max_lines: int = 20) -> DocumentMeta:
     return meta
 
 
-def _top_lines(text: str, count: int) -> Iterator[tuple[int, int]]:
-    """Where the first count lines start and end: lines with no label are skipped without
-    being copied, and the rest of a long text is not split."""
-    start = 0
+def top_lines(text: str, count: int, start: int = 0) -> Iterator[tuple[int, int]]:
+    """Where the first count lines from start begin and end: a reader of the top lines need
+    not split (and copy) the rest of a long text."""
     for _ in range(count):
         end = text.find("\n", start)
         if end < 0:

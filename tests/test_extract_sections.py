@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.metadata import _last_lines, _top_lines
+from extractors.metadata import _last_lines, top_lines
 from extractors.patterns import SENTENCE_END
 from extractors.sections import (
     _PLAN_HEADING,
@@ -143,13 +143,16 @@ def test_clause_bounds_match_a_search_by_hand(text: str) -> None:
     "尾部有全角空格\u3000\n\u3000",
 ])
 def test_top_and_last_lines_are_those_of_a_split(text: str) -> None:
-    assert [text[a:b] for a, b in _top_lines(text, 20)] == text.split("\n", 20)[:20]
-    assert [text[a:b] for a, b in _top_lines(text, 3)] == text.split("\n", 3)[:3]
+    assert [text[a:b] for a, b in top_lines(text, 20)] == text.split("\n", 20)[:20]
+    assert [text[a:b] for a, b in top_lines(text, 3)] == text.split("\n", 3)[:3]
+    middle = len(text) // 2
+    assert [text[a:b] for a, b in top_lines(text, 3, middle)] == \
+        text[middle:].split("\n", 3)[:3]
     assert _last_lines(text, 8) == text.rstrip().rsplit("\n", 8)[-8:]
     assert _last_lines(text, 2) == text.rstrip().rsplit("\n", 2)[-2:]
 
 
-def test_metadata_labels_are_read_from_the_top_lines_only() -> None:
+def test_metadata_labels_are_read_from_thetop_lines_only() -> None:
     from extractors.metadata import parse_metadata
 
     top = ["关于推进城市大脑建设的通知", "发文机关：杭州市人民政府", "说明：第一段，时间：不限",
