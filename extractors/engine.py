@@ -268,7 +268,7 @@ class Extractor:
             ((word, (tuple(indexes), _claimable(word, owners, keywords, self._rules), owners))
              for word, indexes in keywords.items()
              for owners in [frozenset(self._rules[i].indicator for i in indexes)]),
-            marks=SENTENCE_END_CHARS, whole_texts=True)
+            marks=SENTENCE_END_CHARS)
         self._longest = max(map(len, keywords), default=0)
         self._filters = [RuleFilters.of(rule) for rule in self._rules]
         self._gates = [f.gate_pattern for f in self._filters]

@@ -18,16 +18,16 @@ class KeywordScanner:
 
     A keyword given twice keeps its last value, so each occurrence is reported once."""
 
-    def __init__(self, pairs: Any, longest: bool = False, marks: str = "",
-                 whole_texts: bool = False) -> None:
+    def __init__(self, pairs: Any, longest: bool = False, marks: str = "") -> None:
         """longest: report, from the left, the longest keyword at each place and nothing that
         overlaps it (as a reader takes "数据要素" before "要"), instead of every occurrence.
 
         marks: characters (sentence ends) whose places `hits_and_marks` reports apart from the
         keywords, found in the same walk over the text instead of a second scan.
 
-        whole_texts: the scanner walks whole pages, where a DFA (a few MB more for a thousand
-        keywords) walks a fifth faster; on short clauses it gains nothing."""
+        The automaton is the library's default (a compact NFA): a full DFA walks a page a fifth
+        faster on its own, but its table is large, and with other work between documents (as
+        in a pipeline, or the benchmark's turns with jieba) it came out slower."""
         import ahocorasick_rs
 
         if marks and longest:
@@ -44,9 +44,8 @@ class KeywordScanner:
         self._overlapping = not longest
         kind = ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST if longest \
             else ahocorasick_rs.MATCHKIND_STANDARD
-        implementation = ahocorasick_rs.Implementation.DFA if whole_texts else None
-        self._automaton = ahocorasick_rs.AhoCorasick(
-            list(by_word), matchkind=kind, implementation=implementation) if by_word else None
+        self._automaton = ahocorasick_rs.AhoCorasick(list(by_word), matchkind=kind) \
+            if by_word else None
 
     def hits(self, text: str, start: int = 0, end: int | None = None
              ) -> list[tuple[int, int, Any]]:
