@@ -664,7 +664,7 @@ class Extractor:
         if found[:1] in (["built"], ["issued"]):
             # read as a hit at its start would be: "…项目已于8月开工，…建成后将形成…" is a plan
             found = self.status.detect(doc.norm, *following, following[0], following[0])
-        if found[:1] == ["planned"] and words & (self.status.planned - self.status.weak):
+        if found[:1] == ["planned"] and words & self.status.strong_planned:
             # "一是公共数据授权运营平台。平台建设项目已完成招标，计划明年一季度上线。"
             return ["planned", "mentioned"]
         return found if found[:1] in (["built"], ["issued"]) and past else []
@@ -738,7 +738,7 @@ class Extractor:
             return ["planned"]
         own = self.status.clause_words(norm, sent[0], sent[1], start, end)
         if own & self.status.negation or self.status.words(norm[sent[0]:sent[1]]) \
-                & self.status.negation and not own & (self.status.issued | self.status.built):
+                & self.status.negation and not own & self.status.facts:
             # "参加了全国评选，均未获奖"; but "已出台…办法，但尚未出台实施细则" keeps its fact
             return ["negated"]
         if self.status.candidates(own)[-1:] == [SHORTFALL]:
@@ -774,7 +774,7 @@ class Extractor:
     def _planned_here(self, doc: _Doc, sent: tuple[int, int], start: int, end: int) -> bool:
         """A fixed-status keyword in a task with its own fact verb ("设立数据交易所")."""
         words = self.status.clause_words(doc.norm, sent[0], sent[1], start, end)
-        return bool(words & (self.status.built | self.status.issued)) \
+        return bool(words & self.status.facts) \
             and self._in_plan(doc, sent, start, end)
 
     def _issued_before(self, norm: str, sent_start: int, bracket: int) -> bool:

@@ -183,6 +183,14 @@ class StatusDetector:
                 # a demand governs the tasks it lists: "会议要求，市数据局牵头出台…办法，建成…平台"
                 "会议要求", "要求各", "并要求", "强调", "确保"))
         self._will = frozenset(("将", "将于", "即将", "近期将"))
+        # Unions asked for per hit, made once: the largest cost more to build than the test.
+        self.facts = self.built | self.issued  # what says a thing exists or was issued
+        self.strong_past = self.past - self.weak_past
+        self.strong_planned = self.planned - self.weak
+        self._plan_or_intent = self.planned | self.intent
+        self._intent_or_pending = self.intent | self.pending
+        self._jiang_cues = self.built | self.issued | self.planned | self.weak | self.intent
+        self._clause_only_or_weak = self.clause_only | self.weak
         self._intent_prefixes = tuple(sorted(w for w in self.intent | self.pending if len(w) > 1))
         self._completion = frozenset(w for w in self.built
                                      if w.endswith("完成") or w.startswith("开展"))
@@ -267,7 +275,7 @@ class StatusDetector:
         "将…数据打通"): "will" comes before a verb or adverb; 把 takes an object, and then only
         a fact verb after it ("将平台建成投用") still says what is to be done."""
         words = [t for t in tokens if t.strip()]
-        cues = self.built | self.issued | self.planned | self.weak | self.intent
+        cues = self._jiang_cues
         for i, token in enumerate(words):
             if token != "将":
                 continue
@@ -311,10 +319,10 @@ class StatusDetector:
         clause = norm[clause_start:clause_end]
         if _BEFORE_DONE.search(clause) or _IF.search(clause):
             return True
-        if not _AFTER_DONE.search(clause) or _past(clause, self.past - self.weak_past):
+        if not _AFTER_DONE.search(clause) or _past(clause, self.strong_past):
             return False
         rest = norm[clause_end:sent_end]
-        return bool(_FUTURE.search(rest)) and not _past(rest, self.past - self.weak_past)
+        return bool(_FUTURE.search(rest)) and not _past(rest, self.strong_past)
 
     def _steps_before_launch(self, norm: str, sent_start: int, sent_end: int) -> bool:
         """"目前已完成总体方案设计和硬件采购，正在开展模块开发，预计明年上半年上线": what is
@@ -326,7 +334,7 @@ class StatusDetector:
         steps = False
         for m in CLAUSES.finditer(norm, sent_start, sent_end):
             clause = m.group(0)
-            if _LAUNCH_AHEAD.search(clause) or not _past(clause, self.past - self.weak_past):
+            if _LAUNCH_AHEAD.search(clause) or not _past(clause, self.strong_past):
                 continue
             if not any(p in clause for p in self.preparatory):
                 return False
@@ -342,7 +350,7 @@ class StatusDetector:
             clause = m.group(0)
             if self.words(clause) & self._carried:
                 carried = True
-            elif carried and _past(clause, self.past - self.weak_past):
+            elif carried and _past(clause, self.strong_past):
                 carried = False
         return carried
 
@@ -353,12 +361,12 @@ class StatusDetector:
             clause = m.group(0)
             words = self.words(clause)
             denial = words & self.negation
-            if not denial or not words & (self.built | self.issued):
+            if not denial or not words & self.facts:
                 continue
             at = min(clause.find(w) for w in denial if w in clause)
             word = max((w for w in denial if clause.startswith(w, at)), key=len)
             prefix = _DENIER.fullmatch(clause, 0, at)
-            verb = next((w for w in self.built | self.issued
+            verb = next((w for w in self.facts
                          if clause.startswith(w, at + len(word))), None)
             if prefix and verb and _DENIED_REST.fullmatch(clause, at + len(word) + len(verb)):
                 return True
@@ -428,7 +436,7 @@ class StatusDetector:
             return True  # "将组建数据集团", "将于下月正式印发": a thing to found or issue
         # "正在谋划建设…产业园" is one word holding 谋划; "已报市政府审议", "在建" are steps
         # under way
-        return bool(words & (self.intent | self.pending)) \
+        return bool(words & self._intent_or_pending) \
             or any(p in w for w in words - self.intent for p in self._intent_prefixes)
 
     def wished(self, norm: str, sent_start: int, sent_end: int, hit_start: int,
@@ -469,7 +477,7 @@ class StatusDetector:
                        hit_end: int) -> bool:
         """"已建成", "累计接入": a marker that the thing is done, not how it is done."""
         words = self.clause_words(norm, sent_start, sent_end, hit_start, hit_end)
-        return bool(words & self.past - self.weak_past) or any(w.startswith("已") for w in words)
+        return bool(words & self.strong_past) or any(w.startswith("已") for w in words)
 
     def detect(self, norm: str, sent_start: int, sent_end: int, hit_start: int,
                hit_end: int, own_clause: bool = False) -> list[str]:
@@ -522,11 +530,11 @@ class StatusDetector:
             return found
         later = self.words(norm[clause_end:sent_end])
         if own_clause:  # "…达到1500P，计划到2027年提升至5000P": the target is the later clause's
-            later -= self.planned | self.intent
+            later -= self._plan_or_intent
         # A weak task verb in another clause ("…在违法建设巡查等场景中发挥作用") names another
         # action or sits inside a noun; it says nothing of whether this clause's thing exists.
         found = self.candidates((self.words(norm[opening:clause_start]) | later)
-                                - self.clause_only - self.weak)
+                                - self._clause_only_or_weak)
         if found == ["negated"]:  # a negation in another clause does not negate this one
             return ["mentioned"]
         if found[:1] == ["built"] and self._steps_before_launch(norm, sent_start, sent_end):
