@@ -272,6 +272,7 @@ class Extractor:
         self._longest = max(map(len, keywords), default=0)
         self._filters = [RuleFilters.of(rule) for rule in self._rules]
         self._gates = [f.gate_pattern for f in self._filters]
+        self._hit_gates: dict[tuple[int, ...], re.Pattern] = {}  # a hit's rules → their gates
         self._filter_words = KeywordScanner(
             (word, word) for word in sorted({w for f in self._filters for w in f.words}))
         common = ruleset.common
@@ -329,7 +330,7 @@ class Extractor:
         anchors: list[tuple[int, int, bool]] = []
         seen: dict[tuple[int, int], dict[str, int]] = {}
         hit_rules: list[tuple[int, tuple[int, ...]]] = []  # (sentence start, rules) per hit
-        gates, norm = self._gates, doc.norm
+        gates, hit_gates, norm = self._gates, self._hit_gates, doc.norm
         hits = self._hits(doc)
         # each hit's sentence as `doc.sentence` gives it, worked out here: most hits go no
         # further than the gate test below, and a call per hit cost more than the test
@@ -338,11 +339,16 @@ class Extractor:
             at = bisect_left(ends, start)
             s0, s1 = ends[at - 1] + 1 if at else 0, ends[at] if at < len(ends) else size
             hit_rules.append((s0, indexes))
-            # the rules whose needed words the sentence has (RuleFilters.open_in, asked here
-            # without a call per rule): for most hits, none
-            live = [i for i in indexes if gates[i] is None or gates[i].search(norm, s0, s1)]
-            if not live:
+            # The rules whose needed words the sentence has (RuleFilters.open_in, asked here
+            # without a call per rule): for most hits, none. One pattern of all the hit's rules'
+            # gate words says so for all of them at once.
+            gate = hit_gates.get(indexes)
+            if gate is None:
+                gate = hit_gates[indexes] = _union_gate([gates[i] for i in indexes])
+            if not gate.search(norm, s0, s1):
                 continue
+            live = indexes if len(indexes) == 1 else \
+                [i for i in indexes if gates[i] is None or gates[i].search(norm, s0, s1)]
             sent = (s0, s1)
             if self._skipped(doc, sent):
                 continue
@@ -1375,6 +1381,14 @@ def _any_of(words: Iterable[str], prefix: str = "") -> re.Pattern | None:
     no words, as an empty alternation would match everywhere."""
     words = list(words)
     return re.compile(prefix + "(?:" + "|".join(map(re.escape, words)) + ")") if words else None
+
+
+def _union_gate(gates: list[re.Pattern | None]) -> re.Pattern:
+    """One pattern a sentence matches when it opens any of the gates (a rule with no gate is
+    always open: the empty pattern)."""
+    if any(gate is None for gate in gates):
+        return re.compile("")
+    return re.compile("|".join(gate.pattern for gate in gates))
 
 
 def _held_hits(hits: list[tuple[int, int, tuple[int, ...]]]) -> set[int]:

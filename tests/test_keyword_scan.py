@@ -154,3 +154,20 @@ def test_longest_mode_takes_the_longest_keyword_from_the_left_and_no_overlap() -
                              longest=True)
     # 数据要素 wins over 数据 at 0 and hides 要素 and 要 inside it; 要 at 6 stands alone
     assert scanner.hits("数据要素市场要建成") == [(0, 4, "数据要素"), (6, 7, "要"), (7, 9, "建成")]
+
+
+@pytest.mark.parametrize("gates, sentence, opens", [
+    ([("数据", "平台"), ("授权运营",)], "建设城市大脑", False),
+    ([("数据", "平台"), ("授权运营",)], "推进授权运营", True),
+    ([("数据", "平台"), ("授权运营",)], "建成平台", True),
+    ([("数据",), None], "与数据无关的句子也开着", True),
+    ([None], "任何句子", True),
+    ([("a.b",)], "axb", False),  # gate words are literal, not patterns
+])
+def test_a_hit_is_open_when_any_of_its_rules_gates_is(gates, sentence, opens) -> None:
+    import re
+
+    from extractors.engine import _union_gate
+
+    compiled = [None if g is None else re.compile("|".join(map(re.escape, g))) for g in gates]
+    assert bool(_union_gate(compiled).search(sentence, 0, len(sentence))) is opens
