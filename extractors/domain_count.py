@@ -231,10 +231,12 @@ def _table_domains(norm: str, spans: list[tuple[int, int]]) -> int:
 
 
 @functools.cache
-def _word_pattern(word: str) -> re.Pattern:
-    """A domain word as a compiled pattern, kept: the rules name more words than the regex
-    module's own cache holds once the engine's patterns are in it."""
-    return re.compile(re.escape(normalize_for_matching(word)))
+def _domain_word(word: str) -> tuple[str, re.Pattern]:
+    """A domain word as matched, and as a compiled pattern, kept: the rules name more words
+    than the regex module's own cache holds once the engine's patterns are in it, and most
+    words are not in a given text (a find says so before any pattern runs)."""
+    folded = normalize_for_matching(word)
+    return folded, re.compile(re.escape(folded))
 
 
 def _cells(line: str) -> list[str]:
@@ -248,7 +250,8 @@ def _count_domains(text: str, domains: dict[str, tuple[str, ...]]) -> int:
     """Distinct domains named in text. A word that only ever continues another domain's word
     is part of a compound name: "医疗保险理赔" is one domain, not 医疗 and 保险."""
     hits = [(m.start(), m.end(), name) for name, words in domains.items() for w in words
-            for m in _word_pattern(w).finditer(text)]
+            for word, pattern in [_domain_word(w)] if word in text
+            for m in pattern.finditer(text)]
     ends = {(end, name) for _, end, name in hits}
     return len({name for start, _, name in hits
                 if not any(end == start and other != name for end, other in ends)})
