@@ -339,9 +339,9 @@ class Extractor:
             at = bisect_left(ends, start)
             s0, s1 = ends[at - 1] + 1 if at else 0, ends[at] if at < len(ends) else size
             hit_rules.append((s0, indexes))
-            # The rules whose needed words the sentence has (RuleFilters.open_in, asked here
-            # without a call per rule): for most hits, none. One pattern of all the hit's rules'
-            # gate words says so for all of them at once.
+            # The rules whose gate words (RuleFilters.gate_pattern) the sentence has: for most
+            # hits, none. One pattern of all the hit's rules' gate words says so for all of them
+            # at once.
             gate = hit_gates.get(indexes)
             if gate is None:
                 gate = hit_gates[indexes] = _union_gate([gates[i] for i in indexes])

@@ -22,8 +22,10 @@ class RuleFilters:
     groups: tuple[frozenset[str], ...]
     words: frozenset[str]
     gate: tuple[str, ...]  # words of which the sentence must hold one: the fewest such
-    # the gate as one pattern (None when the rule needs no word): one search in C for all its
-    # words, and what the engine's hit loop asks directly
+    # The gate as one pattern, None when the rule needs no word. Most keyword hits on a page are
+    # of rules that need a word the sentence lacks ("深化改革" where no word of data fusion is
+    # near): the engine's hit loop searches the sentence with this (one search in C for all the
+    # words) before the sentence is scanned for every rule's filter words.
     gate_pattern: re.Pattern | None = field(default=None, compare=False)
 
     @classmethod
@@ -35,13 +37,6 @@ class RuleFilters:
         pattern = re.compile("|".join(map(re.escape, gate))) if gate else None
         return cls(frozenset(rule.all_of), frozenset(rule.any_of), frozenset(rule.none_of),
                    frozenset(rule.none_of_clause), groups, words, gate, pattern)
-
-    def open_in(self, text: str, start: int, end: int) -> bool:
-        """Whether text[start:end] holds a word of the gate. Most keyword hits on a page are of
-        rules that need a word the sentence lacks ("深化改革" where no word of data fusion is
-        near); a few substring tests tell so before the sentence is scanned for every rule's
-        filter words."""
-        return self.gate_pattern is None or self.gate_pattern.search(text, start, end) is not None
 
     def may_pass(self, present: frozenset[str]) -> bool:
         """What the words that must be there allow: a clause holds no word its sentence lacks."""
