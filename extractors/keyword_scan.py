@@ -33,9 +33,10 @@ class KeywordScanner:
         if marks and longest:
             raise ValueError("marks are found only with every occurrence, not longest matches")
         by_word: dict[str, Any] = {}
+        mark_set = set(marks)
         for word, value in pairs:
             if word:
-                if word in set(marks):
+                if word in mark_set:
                     raise ValueError(f"keyword {word!r} is also a mark")
                 by_word[word] = value
         self._marks = len(marks)

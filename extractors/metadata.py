@@ -150,10 +150,7 @@ def _next_colon(text: str, start: int) -> int:
 def _last_lines(text: str, count: int) -> list[str]:
     """The last count lines of the text without its trailing blanks: those of
     `text.rstrip().rsplit("\n", count)[-count:]`, without copying the rest."""
-    end = len(text)
-    while end and text[end - 1].isspace():
-        end -= 1
-    cut = end
+    end = cut = len(text.rstrip())
     for _ in range(count):
         cut = text.rfind("\n", 0, cut)
         if cut < 0:

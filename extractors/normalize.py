@@ -55,7 +55,6 @@ def _fold_char(ch: str) -> str:
     return _t2s_table().get(folded, folded)
 
 
-
 @functools.cache
 def _table() -> tuple[dict[int, int], re.Pattern, re.Pattern]:
     """One-to-one folds of the Basic Multilingual Plane, a pattern that finds any of them, and

@@ -18,8 +18,8 @@ from extractors.normalize import normalize_for_matching
 from extractors.rules import CommonRules
 
 CLAUSE_BREAKS = ",:，："
-_LAST_BREAK = re.compile(r".*[,:，：]", re.S)
-_BREAK = re.compile(r"[,:，：]")
+_BREAK = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
+_LAST_BREAK = re.compile(f".*{_BREAK.pattern}", re.S)  # greedy: up to the last break
 # Stands in the cue words of a clause for "a step towards the thing is done": a plan.
 PREPARING = "<preparing>"
 # Marks a mention that is a duty set by the text, so no `unmarked` status replaces it.
@@ -67,6 +67,8 @@ def clause_end_at(norm: str, hit_end: int, high: int) -> int:
     """Where the clause holding a hit ending at hit_end ends (its break), at most high."""
     found = _BREAK.search(norm, hit_end, high)
     return found.start() if found else high
+
+
 # "将组建数据集团", "将于下月正式印发《…》": will, then a verb that founds or issues the thing
 # ("将深化", "将积极探索" are no such verb).
 _WILL_ISSUE = re.compile(r"将(于|在)?[^,，;；。]{0,10}?(印发|出台|发布|颁布|成立|组建|设立|挂牌|"
@@ -191,7 +193,7 @@ class StatusDetector:
         self._intent_or_pending = self.intent | self.pending
         self._jiang_cues = self.built | self.issued | self.planned | self.weak | self.intent
         self._clause_only_or_weak = self.clause_only | self.weak
-        self._intent_prefixes = tuple(sorted(w for w in self.intent | self.pending if len(w) > 1))
+        self._intent_prefixes = tuple(sorted(w for w in self._intent_or_pending if len(w) > 1))
         self._completion = frozenset(w for w in self.built
                                      if w.endswith("完成") or w.startswith("开展"))
         self._vocabulary = _automaton(self.built | self.issued | (self.planned - {PREPARING})
